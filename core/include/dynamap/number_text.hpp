@@ -1,0 +1,34 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dynamap {
+
+// A decimal number as digits and a power of ten, without ever passing through a double:
+// value = (negative ? -1 : 1) * 0.d1d2d3... * 10^exponent. `digits` has no leading or trailing
+// zeros; zero is the empty digit string. Two numbers are equal exactly when their normal forms are.
+struct decimal_text {
+  bool negative = false;
+  std::string digits;
+  int exponent = 0;
+
+  bool is_zero() const { return digits.empty(); }
+  bool operator==(const decimal_text& o) const {
+    return negative == o.negative && digits == o.digits && exponent == o.exponent;
+  }
+  bool operator!=(const decimal_text& o) const { return !(*this == o); }
+};
+
+// Parses the number syntax DynamoDB accepts in N (and JSON's): optional sign, digits with an
+// optional fraction, optional exponent. Returns nothing for anything else (NaN, "", "1e", " 1").
+std::optional<decimal_text> parse_decimal(std::string_view text);
+
+// The plain text DynamoDB itself returns for a number: no exponent, no superfluous zeros.
+std::string to_plain_string(const decimal_text& d);
+
+// The same text JavaScript's Number.prototype.toString gives, so a JS number crosses to N and
+// back unchanged. `value` must be finite.
+std::string format_js_number(double value);
+
+}  // namespace dynamap

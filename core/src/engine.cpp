@@ -1,0 +1,163 @@
+#include "dynamap/engine.hpp"
+
+#include <exception>
+#include <string>
+
+#include "dynamap/error.hpp"
+#include "dynamap/item.hpp"
+#include "dynamap/requests.hpp"
+#include "dynamap/responses.hpp"
+
+namespace dynamap {
+
+namespace {
+
+std::string dump(const json& value) {
+  // Replacement keeps a reply well-formed even if a message quotes broken UTF-8 from a server.
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json issues_json(const issue_list& issues) {
+  json out = json::array();
+  for (const issue& i : issues) {
+    out.push_back({{"path", i.path}, {"code", i.code}, {"message", i.message}});
+  }
+  return out;
+}
+
+std::string error_reply(const dynamap_error& e) {
+  json error = {{"kind", error_kind_name(e.kind())},
+                {"code", e.code()},
+                {"path", e.path()},
+                {"message", e.what()}};
+  if (!e.issues().empty()) error["issues"] = issues_json(e.issues());
+  return dump(json{{"error", std::move(error)}});
+}
+
+std::string usage_reply(const std::string& code, const std::string& message) {
+  return error_reply(dynamap_error(error_kind::usage, "usage." + code, "", message));
+}
+
+json parse_input(std::string_view text) {
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) {
+    throw dynamap_error(error_kind::usage, "usage.invalidJson", "",
+                        "the input is not valid JSON (a lone UTF-16 surrogate in a string is one cause)");
+  }
+  return value;
+}
+
+json parse_response_text(std::string_view text) {
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) {
+    throw dynamap_error(error_kind::response, "response.invalidJson", "",
+                        "the server's response is not valid JSON");
+  }
+  return value;
+}
+
+const json& field(const json& input, const char* name) {
+  static const json null_value;
+  if (!input.is_object()) return null_value;
+  auto it = input.find(name);
+  return it == input.end() ? null_value : *it;
+}
+
+json validation_reply(validation_result result) {
+  if (result.ok()) return {{"ok", true}, {"value", std::move(result.value)}};
+  return {{"ok", false}, {"errors", issues_json(result.issues)}};
+}
+
+json run(const model& m, std::string_view op, std::string_view input_text) {
+  if (op == "parse.getItem") return parse_get_item(m, parse_response_text(input_text));
+  if (op == "parse.writeItem") return parse_write_item(m, parse_response_text(input_text));
+
+  const json input = parse_input(input_text);
+  const json& options = field(input, "options");
+  if (op == "validate") return validation_reply(validate_item(m, input));
+  if (op == "toItem") {
+    validation_result checked = validate_item(m, input);
+    if (!checked.ok()) throw_validation(std::move(checked.issues));
+    return to_attribute_map(m, checked.value);
+  }
+  if (op == "fromItem") {
+    validation_result read = from_attribute_map(m, input);
+    if (!read.ok()) throw_validation(std::move(read.issues));
+    return std::move(read.value);
+  }
+  if (op == "plan.put") return build_put_item(m, field(input, "item"), options);
+  if (op == "plan.get") return build_get_item(m, field(input, "key"), options);
+  if (op == "plan.delete") return build_delete_item(m, field(input, "key"), options);
+  if (op == "plan.createTable") return build_create_table(m, options);
+  if (op == "plan.deleteTable") return build_delete_table(m, options);
+  throw dynamap_error(error_kind::usage, "usage.unknownOperation", "",
+                      "unknown operation '" + std::string(op) + "'");
+}
+
+json run_without_model(std::string_view op, std::string_view input_text) {
+  if (op == "parse.error") {
+    const json input = parse_input(input_text);
+    const json& status = field(input, "status");
+    const json& body = field(input, "body");
+    return parse_error_response(status.is_number_integer() ? status.get<int>() : 0,
+                                body.is_string() ? body.get_ref<const std::string&>() : "");
+  }
+  throw dynamap_error(error_kind::usage, "usage.unknownOperation", "",
+                      "unknown operation '" + std::string(op) + "'");
+}
+
+}  // namespace
+
+std::string engine::compile(std::string_view definition_json) {
+  try {
+    json definition = json::parse(definition_json, nullptr, false);
+    if (definition.is_discarded()) return usage_reply("invalidJson", "the model definition is not valid JSON");
+    std::shared_ptr<const model> m = parse_model(definition);
+    int handle;
+    if (!free_handles_.empty()) {
+      handle = free_handles_.back();
+      free_handles_.pop_back();
+      models_[static_cast<std::size_t>(handle - 1)] = std::move(m);
+    } else {
+      models_.push_back(std::move(m));
+      handle = static_cast<int>(models_.size());
+    }
+    return dump(json{{"handle", handle}});
+  } catch (const dynamap_error& e) {
+    return error_reply(e);
+  } catch (const std::exception& e) {
+    return usage_reply("internal", std::string("internal error: ") + e.what());
+  }
+}
+
+std::string engine::call(int handle, std::string_view op, std::string_view input_json) {
+  try {
+    if (handle == 0) return dump(json{{"result", run_without_model(op, input_json)}});
+    if (handle < 0 || static_cast<std::size_t>(handle) > models_.size() ||
+        !models_[static_cast<std::size_t>(handle - 1)]) {
+      return usage_reply("releasedModel", "the model handle " + std::to_string(handle) + " is not live");
+    }
+    const model& m = *models_[static_cast<std::size_t>(handle - 1)];
+    return dump(json{{"result", run(m, op, input_json)}});
+  } catch (const dynamap_error& e) {
+    return error_reply(e);
+  } catch (const std::exception& e) {
+    return usage_reply("internal", std::string("internal error: ") + e.what());
+  }
+}
+
+void engine::release(int handle) {
+  if (handle <= 0 || static_cast<std::size_t>(handle) > models_.size()) return;
+  auto& slot = models_[static_cast<std::size_t>(handle - 1)];
+  if (!slot) return;
+  slot.reset();
+  free_handles_.push_back(handle);
+}
+
+std::size_t engine::live_models() const {
+  std::size_t n = 0;
+  for (const auto& m : models_) n += m != nullptr;
+  return n;
+}
+
+}  // namespace dynamap

@@ -1,0 +1,24 @@
+#include "dynamap/model.hpp"
+
+namespace dynamap {
+
+const attribute* model::find(const std::string& js_name) const {
+  auto it = by_name_.find(js_name);
+  return it == by_name_.end() ? nullptr : &attributes[it->second];
+}
+
+const attribute* model::find_stored(const std::string& stored_name) const {
+  auto it = by_stored_name_.find(stored_name);
+  return it == by_stored_name_.end() ? nullptr : &attributes[it->second];
+}
+
+void model::index_names() {
+  by_name_.clear();
+  by_stored_name_.clear();
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    by_name_.emplace(attributes[i].name, i);
+    by_stored_name_.emplace(attributes[i].stored_name, i);
+  }
+}
+
+}  // namespace dynamap

@@ -1,0 +1,58 @@
+#pragma once
+// Reading the options object each builder takes. An option a builder does not know is an error,
+// so a misspelt `consistant: true` never turns into a silently inconsistent read.
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+
+#include "dynamap/error.hpp"
+#include "dynamap/json.hpp"
+#include "dynamap/path.hpp"
+#include "dynamap/type_handler.hpp"
+
+namespace dynamap::detail {
+
+inline void check_options(const json& options, std::initializer_list<const char*> known,
+                          const char* operation) {
+  if (options.is_null()) return;
+  if (!options.is_object()) {
+    throw dynamap_error(error_kind::usage, "usage.invalidOption", "options",
+                        std::string(operation) + " options: expected an object, got " +
+                            describe_value(options));
+  }
+  for (auto it = options.begin(); it != options.end(); ++it) {
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) {
+      throw dynamap_error(error_kind::usage, "usage.unknownOption", it.key(),
+                          std::string(operation) + " has no option '" + it.key() + "'");
+    }
+  }
+}
+
+// The value of a string option restricted to `allowed`, or `fallback` when absent.
+inline std::string read_choice(const json& options, const char* name,
+                               std::initializer_list<const char*> allowed, const char* fallback) {
+  if (!options.is_object() || !options.contains(name)) return fallback;
+  const json& v = options[name];
+  if (v.is_string() && std::any_of(allowed.begin(), allowed.end(),
+                                   [&](const char* a) { return v == a; })) {
+    return v.get<std::string>();
+  }
+  std::string list;
+  for (const char* a : allowed) list += (list.empty() ? "'" : ", '") + std::string(a) + "'";
+  throw dynamap_error(error_kind::usage, "usage.invalidOption", name,
+                      std::string("option ") + name + ": expected one of " + list + ", got " +
+                          (v.is_string() ? "'" + v.get<std::string>() + "'" : describe_value(v)));
+}
+
+inline bool read_bool(const json& options, const char* name) {
+  if (!options.is_object() || !options.contains(name)) return false;
+  const json& v = options[name];
+  if (!v.is_boolean()) {
+    throw dynamap_error(error_kind::usage, "usage.invalidOption", name,
+                        std::string("option ") + name + ": expected true or false, got " +
+                            describe_value(v));
+  }
+  return v.get<bool>();
+}
+
+}  // namespace dynamap::detail

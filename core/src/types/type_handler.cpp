@@ -1,0 +1,42 @@
+#include "dynamap/type_handler.hpp"
+
+#include "dynamap/value_tags.hpp"
+
+namespace dynamap {
+
+void type_handler::parse_rules(attribute&, const json&, const std::string&) const {}
+
+bool type_handler::accepts_rule(std::string_view) const { return false; }
+
+std::string describe_value(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: {
+      const std::string_view tag = value_tag(value);
+      if (tag == "nonfinite") return "a non-finite number (" + value.begin()->get<std::string>() + ")";
+      if (tag == "bigint") return "a BigInt";
+      if (tag == "date") return "a Date";
+      if (tag == "bytes") return "a Uint8Array";
+      if (tag == "set") return "a Set";
+      return "an object";
+    }
+    default: return "an unsupported value";
+  }
+}
+
+std::string describe_attribute_value(const json& av) {
+  if (!av.is_object() || av.size() != 1) return "a malformed attribute value";
+  const std::string& type = av.begin().key();
+  if (type.size() > 4) return "a malformed attribute value";
+  const bool vowel = type == "N" || type == "M" || type == "L" || type == "S" || type == "SS" ||
+                     type == "NS" || type == "NULL";
+  return std::string(vowel ? "an " : "a ") + type + " attribute value";
+}
+
+}  // namespace dynamap
