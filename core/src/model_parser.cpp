@@ -1,6 +1,6 @@
 #include <algorithm>
 #include <initializer_list>
-#include <set>
+#include <map>
 
 #include "dynamap/error.hpp"
 #include "dynamap/model.hpp"
@@ -178,13 +178,18 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (!definition.contains("attributes")) throw_schema("attributes", "missing", "is required");
   const json& attributes = require_object(definition["attributes"], "attributes");
   if (attributes.empty()) throw_schema("attributes", "invalid", "declare at least the key attributes");
-  std::set<std::string> stored_names;
+  std::map<std::string, std::string> stored_names;  // stored name -> attribute name
   for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-    const std::string path = child_path("attributes", it.key());
-    attribute attr = parse_attribute(it.key(), it.value(), path);
-    if (!stored_names.insert(attr.stored_name).second) {
-      throw_schema(path, "duplicateAttributeName",
-                   "another attribute is already stored as '" + attr.stored_name + "'");
+    attribute attr = parse_attribute(it.key(), it.value(), child_path("attributes", it.key()));
+    auto [seen, fresh] = stored_names.emplace(attr.stored_name, attr.name);
+    if (!fresh) {
+      // Blame the attribute that chose the name with attributeName, not the one named so.
+      const bool current_renamed = attr.stored_name != attr.name;
+      const std::string& culprit = current_renamed ? attr.name : seen->second;
+      const std::string& other = current_renamed ? seen->second : attr.name;
+      throw_schema(child_path(child_path("attributes", culprit), "attributeName"),
+                   "duplicateAttributeName",
+                   "'" + attr.stored_name + "' is already the stored name of attribute '" + other + "'");
     }
     m->attributes.push_back(std::move(attr));
   }

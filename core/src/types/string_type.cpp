@@ -13,6 +13,10 @@ std::size_t code_points(const std::string& s) {
   for (unsigned char c : s) count += (c & 0xC0) != 0x80;
   return count;
 }
+
+std::string characters(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " character" : " characters");
+}
 }  // namespace
 
 std::string_view string_type::name() const { return "string"; }
@@ -41,14 +45,12 @@ json string_type::normalize(const attribute& attr, const json& value, const std:
   const bool too_short = attr.rules.min_length && length < *attr.rules.min_length;
   const bool too_long = attr.rules.max_length && length > *attr.rules.max_length;
   if (too_short) {
-    issues.push_back({path, "minLength", "expected at least " +
-                                             std::to_string(*attr.rules.min_length) +
-                                             " characters, got " + std::to_string(length)});
+    issues.push_back({path, "minLength", "expected at least " + characters(*attr.rules.min_length) +
+                                             ", got " + std::to_string(length)});
   }
   if (too_long) {
-    issues.push_back({path, "maxLength", "expected at most " +
-                                             std::to_string(*attr.rules.max_length) +
-                                             " characters, got " + std::to_string(length)});
+    issues.push_back({path, "maxLength", "expected at most " + characters(*attr.rules.max_length) +
+                                             ", got " + std::to_string(length)});
   }
   return too_short || too_long ? json(nullptr) : value;
 }

@@ -1,0 +1,89 @@
+// JS values cross to the core as JSON text. Values JSON cannot carry become one-key objects whose
+// key starts with '$' ({"$bigint": "12"}); every object key of the user's own that starts with '$'
+// is escaped by doubling it, so a tag is never confused with data. core/include/dynamap/
+// value_tags.hpp is the other half of this contract.
+import { ValidationError } from '../errors.js';
+import { bytesToBase64, base64ToBytes } from './base64.js';
+
+const escapeKey = (key) => (key.charCodeAt(0) === 36 /* $ */ ? '$' + key : key);
+const unescapeKey = (key) => (key.charCodeAt(0) === 36 && key.charCodeAt(1) === 36 ? key.slice(1) : key);
+
+function joinPath(path, key) {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function encodeValue(value, path, ancestors) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : { $nonfinite: String(value) };
+    case 'bigint':
+      return { $bigint: value.toString() };
+    case 'undefined':
+      return { $undefined: true };
+    case 'object':
+      break;
+    default:
+      return { $unsupported: typeof value };
+  }
+  if (value === null) return null;
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return { $date: Number.isNaN(time) ? null : value.toISOString() };
+  }
+  if (value instanceof Uint8Array) return { $bytes: bytesToBase64(value) };
+  if (value instanceof ArrayBuffer) return { $bytes: bytesToBase64(new Uint8Array(value)) };
+  if (ancestors.has(value)) {
+    throw new ValidationError(`${path || 'value'}: the value refers to itself (a cycle)`, {
+      code: 'validation.cyclic',
+      path,
+      errors: [{ path, code: 'cyclic', message: 'the value refers to itself (a cycle)' }],
+    });
+  }
+  ancestors.add(value);
+  let out;
+  if (Array.isArray(value)) {
+    out = value.map((v, i) => encodeValue(v, joinPath(path, i), ancestors));
+  } else if (value instanceof Set) {
+    out = { $set: [...value].map((v, i) => encodeValue(v, joinPath(path, i), ancestors)) };
+  } else if (value instanceof Map) {
+    out = { $unsupported: 'Map' };
+  } else {
+    out = {};
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      // An undefined property is an absent one, as in JSON.stringify and the AWS SDK.
+      if (v !== undefined) out[escapeKey(key)] = encodeValue(v, joinPath(path, key), ancestors);
+    }
+  }
+  ancestors.delete(value);
+  return out;
+}
+
+/** JSON text for the core. */
+export function encode(value) {
+  return JSON.stringify(encodeValue(value, '', new Set()));
+}
+
+/** Turns a value the core returned (already JSON.parsed) back into JS values. */
+export function decode(value) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(decode);
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0].charCodeAt(0) === 36 && keys[0].charCodeAt(1) !== 36) {
+    const payload = value[keys[0]];
+    switch (keys[0]) {
+      case '$bigint': return BigInt(payload);
+      case '$date': return new Date(payload);
+      case '$bytes': return base64ToBytes(payload);
+      case '$set': return new Set(payload.map(decode));
+      default: break;
+    }
+  }
+  const out = {};
+  for (const key of keys) out[unescapeKey(key)] = decode(value[key]);
+  return out;
+}

@@ -1,0 +1,17 @@
+// dynamap: a DynamoDB object mapper whose validation, type mapping and request building run in a
+// C++ core compiled to WebAssembly.
+export { model, Model } from './model.js';
+export { createClient, Client } from './client.js';
+export { ready } from '#wasm-loader';
+export {
+  DynamapError,
+  SchemaError,
+  ValidationError,
+  ExpressionError,
+  UsageError,
+  ServiceError,
+  ConditionFailedError,
+  ThrottledError,
+  TransactionCanceledError,
+  BatchError,
+} from './errors.js';

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the core natively (library + Catch2 tests) and as WebAssembly, then assembles dist/:
+#   dist/dynamap_core.mjs   the Emscripten glue as an ES module
+#   dist/dynamap_core.wasm  the core
+#   dist/dynamap.cjs        the package bundled for require()
+# Every step is incremental: a second run with nothing changed does no work.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian's emcc runs its JS optimizer under node and needs Debian's acorn.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+[ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j "$jobs" | { grep -vE '^\[ *[0-9]+%\] (Built target|Building|Linking)|^Consolidate|^make' || true; }
+
+[ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j "$jobs" | { grep -vE '^\[ *[0-9]+%\] (Built target|Building|Linking)|^Consolidate|^make' || true; }
+
+mkdir -p dist
+glue=build/wasm/bindings/dynamap_core.js
+# The glue is a classic script that defines createDynamapCore and ends in a CommonJS/AMD export
+# block; that block is replaced by one export line to make it the ES module both loaders import.
+if [ ! -f dist/dynamap_core.mjs ] || [ "$glue" -nt dist/dynamap_core.mjs ]; then
+  { sed '/^if (typeof exports === .object. && typeof module === .object.)/,$d' "$glue"
+    printf 'export default createDynamapCore;\n'; } > dist/dynamap_core.mjs.tmp
+  grep -q '^var createDynamapCore' dist/dynamap_core.mjs.tmp || { echo "build: unexpected glue layout" >&2; exit 1; }
+  mv dist/dynamap_core.mjs.tmp dist/dynamap_core.mjs
+fi
+cmp -s build/wasm/bindings/dynamap_core.wasm dist/dynamap_core.wasm ||
+  cp build/wasm/bindings/dynamap_core.wasm dist/dynamap_core.wasm
+
+# require('dynamap'): one CommonJS file bundled from the ESM source. import.meta.url, which the
+# Node loader uses to find the .wasm, becomes the path that source file has in the package.
+if [ ! -f dist/dynamap.cjs ] || [ -n "$(find js dist/dynamap_core.mjs package.json -newer dist/dynamap.cjs -print -quit)" ]; then
+  node_modules/.bin/esbuild js/index.js --bundle --platform=node --format=cjs --log-level=warning \
+    --external:aws4fetch --outfile=dist/dynamap.cjs \
+    --define:import.meta.url=__dynamap_module_url \
+    --banner:js="const __dynamap_module_url = require('node:url').pathToFileURL(require('node:path').join(__dirname, '../js/core/load_node.js')).href;"
+fi

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "dynamap/engine.hpp"
+#include "dynamap/json.hpp"
+
+using dynamap::json;
+
+namespace {
+const char* thing_model = R"({"name":"Thing","table":"things","key":{"partition":"id"},
+                              "attributes":{"id":{"type":"string"}}})";
+}
+
+TEST_CASE("engine never lets an exception cross", "[engine]") {
+  dynamap::engine engine;
+  CHECK(json::parse(engine.compile("{not json"))["error"]["code"] == "usage.invalidJson");
+  CHECK(json::parse(engine.compile("[]"))["error"]["kind"] == "SchemaError");
+  const int handle = json::parse(engine.compile(thing_model))["handle"].get<int>();
+  CHECK(json::parse(engine.call(handle, "plan.get", "{"))["error"]["code"] == "usage.invalidJson");
+  CHECK(json::parse(engine.call(handle, "nope", "{}"))["error"]["code"] == "usage.unknownOperation");
+  CHECK(json::parse(engine.call(handle, "parse.getItem", "<html>"))["error"]["code"] ==
+        "response.invalidJson");
+  CHECK(json::parse(engine.call(handle, "parse.getItem", "[1]"))["error"]["code"] ==
+        "response.malformed");
+  CHECK(json::parse(engine.call(99, "plan.get", "{}"))["error"]["code"] == "usage.releasedModel");
+}
+
+TEST_CASE("released handles are refused and reused", "[engine]") {
+  dynamap::engine engine;
+  const int a = json::parse(engine.compile(thing_model))["handle"].get<int>();
+  const int b = json::parse(engine.compile(thing_model))["handle"].get<int>();
+  CHECK(engine.live_models() == 2);
+  engine.release(a);
+  CHECK(engine.live_models() == 1);
+  CHECK(json::parse(engine.call(a, "plan.get", R"({"key":{"id":"x"}})"))["error"]["code"] ==
+        "usage.releasedModel");
+  CHECK(json::parse(engine.call(b, "plan.get", R"({"key":{"id":"x"}})")).contains("result"));
+  const int c = json::parse(engine.compile(thing_model))["handle"].get<int>();
+  CHECK(c == a);
+  engine.release(a);
+  engine.release(a);  // twice is harmless
+  CHECK(engine.live_models() == 1);
+}
+
+TEST_CASE("GetItem responses are read through the model", "[engine]") {
+  dynamap::engine engine;
+  const int handle = json::parse(engine.compile(thing_model))["handle"].get<int>();
+  CHECK(json::parse(engine.call(handle, "parse.getItem", "{}"))["result"] == json::object());
+  CHECK(json::parse(engine.call(handle, "parse.getItem", R"({"Item":{"id":{"S":"a"}}})"))["result"] ==
+        json::parse(R"({"item":{"id":"a"}})"));
+  const json bad = json::parse(engine.call(handle, "parse.getItem", R"({"Item":{"id":{"S":"a"},"x":{"S":"b"}}})"));
+  CHECK(bad["error"]["code"] == "validation.unknownAttribute");
+}
+
+TEST_CASE("error responses map to error classes", "[engine]") {
+  dynamap::engine engine;
+  auto parse = [&](int status, const std::string& body) {
+    return json::parse(engine.call(0, "parse.error", json{{"status", status}, {"body", body}}.dump()))["result"];
+  };
+  json e = parse(400, R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"})");
+  CHECK(e["type"] == "ConditionalCheckFailedException");
+  CHECK(e["errorClass"] == "ConditionFailedError");
+  CHECK(e["retryable"] == false);
+  e = parse(400, R"({"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"slow down"})");
+  CHECK(e["errorClass"] == "ThrottledError");
+  CHECK(e["retryable"] == true);
+  e = parse(400, R"({"__type":"com.amazon.coral.validate#ValidationException","Message":"bad"})");
+  CHECK(e["type"] == "ValidationException");
+  CHECK(e["message"] == "bad");
+  CHECK(e["errorClass"] == "ServiceError");
+  e = parse(503, "<html>busy</html>");
+  CHECK(e["type"] == "UnknownError");
+  CHECK(e["retryable"] == true);
+  CHECK(e["message"] == "HTTP 503: <html>busy</html>");
+}
