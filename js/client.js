@@ -1,6 +1,6 @@
 // createClient(): sends the requests the core builds and reads the answers through the core.
 import { callCore } from './core/core.js';
-import { encode } from './core/value_codec.js';
+import { encodeInput } from './core/value_codec.js';
 import {
   ConditionFailedError,
   ServiceError,
@@ -66,7 +66,7 @@ export class Client {
 
   /** Creates the model's table (and indexes) and waits until it is ACTIVE. */
   async createTable(m, { wait = true, signal, ...options } = {}) {
-    const { operation, request } = m._call('plan.createTable', encode({ options: this.requestOptions(options) }));
+    const { operation, request } = m._call('plan.createTable', encodeInput({ options: this.requestOptions(options) }));
     await this.send(operation, request, { signal });
     if (wait) await this.#waitForTable(request.TableName, signal);
     return { tableName: request.TableName };
@@ -74,7 +74,7 @@ export class Client {
 
   /** Deletes the model's table. */
   async deleteTable(m, { signal } = {}) {
-    const { operation, request } = m._call('plan.deleteTable', encode({ options: this.requestOptions({}) }));
+    const { operation, request } = m._call('plan.deleteTable', encodeInput({ options: this.requestOptions({}) }));
     await this.send(operation, request, { signal });
     return { tableName: request.TableName };
   }

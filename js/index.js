@@ -2,6 +2,8 @@
 // C++ core compiled to WebAssembly.
 export { model, Model } from './model.js';
 export { createClient, Client } from './client.js';
+export { marshall, unmarshall } from './schemaless.js';
+export { NumberValue } from './number_value.js';
 export { ready } from '#wasm-loader';
 export {
   DynamapError,

@@ -1,6 +1,7 @@
 // model(definition): a compiled, immutable handle on a model that is plain data.
 import { callCore, compileModel, orderIssues } from './core/core.js';
-import { decode, encode } from './core/value_codec.js';
+import { decode, encodeAttributeValues, encodeInput } from './core/value_codec.js';
+import { writeInputs } from './core/write_inputs.js';
 import { SchemaError } from './errors.js';
 
 // A definition must survive JSON.stringify unchanged, or the browser and the server would
@@ -56,10 +57,10 @@ export class Model {
     this.name = this.definition.name;
     this.table = this.definition.table;
     const handle = this.#handle;
-    const plan = (operation, input) => callCore(handle, operation, encode(input));
+    const plan = (operation, input) => callCore(handle, operation, encodeInput(input));
     /** Dry runs: the exact DynamoDB request each operation would send, with no I/O. */
     this.plan = Object.freeze({
-      put: (item, options) => plan('plan.put', { item, options }),
+      put: (item, options) => plan('plan.put', { item, options, ...writeInputs() }),
       get: (key, options) => plan('plan.get', { key, options }),
       delete: (key, options) => plan('plan.delete', { key, options }),
       createTable: (options) => plan('plan.createTable', { options }),
@@ -70,18 +71,18 @@ export class Model {
 
   /** { ok: true, value } with defaults applied, or { ok: false, errors: [{ path, code, message }] }. */
   validate(item) {
-    const result = callCore(this.#handle, 'validate', encode(item));
+    const result = callCore(this.#handle, 'validate', encodeInput({ item, ...writeInputs() }));
     return result.ok ? { ok: true, value: decode(result.value) } : { ok: false, errors: orderIssues(result.errors) };
   }
 
   /** The item as a DynamoDB AttributeValue map; throws ValidationError listing every problem. */
   toItem(value) {
-    return callCore(this.#handle, 'toItem', encode(value));
+    return callCore(this.#handle, 'toItem', encodeInput({ item: value, ...writeInputs() }));
   }
 
   /** A value from a DynamoDB AttributeValue map; throws ValidationError if the model cannot read it. */
   fromItem(attributeValues) {
-    return decode(callCore(this.#handle, 'fromItem', JSON.stringify(attributeValues)));
+    return decode(callCore(this.#handle, 'fromItem', encodeAttributeValues(attributeValues)));
   }
 
   /** For the client: runs a core operation on this model. */

@@ -1,6 +1,7 @@
 // db.model(M): the operations on one model, each one core call to build the request, one send,
 // and one core call to read the answer.
-import { decode, encode } from './core/value_codec.js';
+import { decode, encodeInput } from './core/value_codec.js';
+import { writeInputs } from './core/write_inputs.js';
 
 export class ModelClient {
   #client;
@@ -16,14 +17,15 @@ export class ModelClient {
   }
 
   async #run(planOperation, parseOperation, input, signal) {
-    const { operation, request } = this.#model._call(planOperation, encode(input));
+    const { operation, request } = this.#model._call(planOperation, encodeInput(input));
     const body = await this.#client.send(operation, request, { signal });
     return this.#model._call(parseOperation, body);
   }
 
   /** Writes (replaces) an item. With returnValues: 'ALL_OLD', resolves to the previous item. */
   async put(item, { signal, ...options } = {}) {
-    const out = await this.#run('plan.put', 'parse.writeItem', { item, options: this.#client.requestOptions(options) }, signal);
+    const input = { item, options: this.#client.requestOptions(options), ...writeInputs() };
+    const out = await this.#run('plan.put', 'parse.writeItem', input, signal);
     return out.attributes === undefined ? undefined : decode(out.attributes);
   }
 

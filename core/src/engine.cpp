@@ -7,6 +7,7 @@
 #include "dynamap/item.hpp"
 #include "dynamap/requests.hpp"
 #include "dynamap/responses.hpp"
+#include "dynamap/schemaless.hpp"
 
 namespace dynamap {
 
@@ -63,6 +64,16 @@ const json& field(const json& input, const char* name) {
   return it == input.end() ? null_value : *it;
 }
 
+// Defaults need the time and randomness, which only JS has: each write brings them along.
+write_inputs read_write_inputs(const json& input) {
+  write_inputs inputs;
+  const json& now = field(input, "now");
+  if (now.is_number_integer()) inputs.now_millis = now.get<std::int64_t>();
+  const json& seed = field(input, "seed");
+  if (seed.is_string()) inputs.seed = seed.get<std::string>();
+  return inputs;
+}
+
 json validation_reply(validation_result result) {
   if (result.ok()) return {{"ok", true}, {"value", std::move(result.value)}};
   return {{"ok", false}, {"errors", issues_json(result.issues)}};
@@ -74,9 +85,9 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
 
   const json input = parse_input(input_text);
   const json& options = field(input, "options");
-  if (op == "validate") return validation_reply(validate_item(m, input));
+  if (op == "validate") return validation_reply(validate_item(m, field(input, "item"), read_write_inputs(input)));
   if (op == "toItem") {
-    validation_result checked = validate_item(m, input);
+    validation_result checked = validate_item(m, field(input, "item"), read_write_inputs(input));
     if (!checked.ok()) throw_validation(std::move(checked.issues));
     return to_attribute_map(m, checked.value);
   }
@@ -85,7 +96,7 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
     if (!read.ok()) throw_validation(std::move(read.issues));
     return std::move(read.value);
   }
-  if (op == "plan.put") return build_put_item(m, field(input, "item"), options);
+  if (op == "plan.put") return build_put_item(m, field(input, "item"), options, read_write_inputs(input));
   if (op == "plan.get") return build_get_item(m, field(input, "key"), options);
   if (op == "plan.delete") return build_delete_item(m, field(input, "key"), options);
   if (op == "plan.createTable") return build_create_table(m, options);
@@ -95,6 +106,8 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
 }
 
 json run_without_model(std::string_view op, std::string_view input_text) {
+  if (op == "marshall") return marshall(parse_input(input_text));
+  if (op == "unmarshall") return unmarshall(parse_input(input_text));
   if (op == "parse.error") {
     const json input = parse_input(input_text);
     const json& status = field(input, "status");

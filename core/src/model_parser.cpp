@@ -1,11 +1,13 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <set>
 
 #include "dynamap/error.hpp"
 #include "dynamap/model.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/type_handler.hpp"
+#include "dynamap/values.hpp"
 
 namespace dynamap {
 
@@ -42,71 +44,162 @@ bool read_flag(const json& def, const char* key, const std::string& path) {
   return it->get<bool>();
 }
 
-void reject_unknown(const json& obj, std::initializer_list<const char*> known,
-                    const std::string& path) {
+bool listed(std::initializer_list<const char*> names, const std::string& key) {
+  return std::any_of(names.begin(), names.end(), [&](const char* k) { return key == k; });
+}
+
+void reject_unknown(const json& obj, std::initializer_list<const char*> known, const std::string& path) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const bool listed = std::any_of(known.begin(), known.end(),
-                                    [&](const char* k) { return it.key() == k; });
-    if (!listed) throw_schema(child_path(path, it.key()), "unknownProperty", "is not a known property");
+    if (!listed(known, it.key())) throw_schema(child_path(path, it.key()), "unknownProperty", "is not a known property");
   }
+}
+
+unknown_policy read_policy(const json& value, const std::string& path) {
+  if (value.is_null()) return unknown_policy::reject;
+  if (value == "reject") return unknown_policy::reject;
+  if (value == "strip") return unknown_policy::strip;
+  if (value == "keep") return unknown_policy::keep;
+  throw_schema(path, "invalid", "expected 'reject', 'strip' or 'keep'");
 }
 
 constexpr std::initializer_list<const char*> common_rules = {
     "type", "optional", "nullable", "default", "attributeName", "description"};
 
-attribute parse_attribute(const std::string& name, const json& def, const std::string& path) {
-  require_object(def, path);
-  attribute attr;
-  attr.name = name;
-  const std::string& type_name = require_string(def, "type", path);
-  attr.type = find_type(type_name);
-  if (attr.type == nullptr) {
-    throw_schema(child_path(path, "type"), "unknownType", "unknown type '" + type_name + "'");
-  }
-  for (auto it = def.begin(); it != def.end(); ++it) {
-    const bool common = std::any_of(common_rules.begin(), common_rules.end(),
-                                    [&](const char* k) { return it.key() == k; });
-    if (!common && !attr.type->accepts_rule(it.key())) {
-      throw_schema(child_path(path, it.key()), "unknownRule",
-                   "is not a rule of type '" + type_name + "'");
-    }
-  }
-  attr.optional = read_flag(def, "optional", path);
-  attr.nullable = read_flag(def, "nullable", path);
-  attr.stored_name = def.contains("attributeName") ? require_string(def, "attributeName", path) : name;
-  attr.type->parse_rules(attr, def, path);
+class model_parser final : public schema_reader {
+ public:
+  explicit model_parser(const json* types) : types_(types) {}
 
-  if (auto it = def.find("default"); it != def.end()) {
-    const std::string at = child_path(path, "default");
-    if (it->is_null()) {
+  // One attribute: a definition object, or a type name as shorthand for {"type": name}.
+  attribute read_attribute(const std::string& name, const json& given, const std::string& path) const {
+    const json def = given.is_string() ? json{{"type", given}} : given;
+    require_object(def, path);
+    const std::string& written_type = require_string(def, "type", path);
+    const json effective = resolve(def, path);
+    const std::string& type_name = effective["type"].get_ref<const std::string&>();
+
+    attribute attr;
+    attr.name = name;
+    attr.type_name = written_type;
+    attr.type = find_type(type_name);
+    if (attr.type == nullptr) {
+      throw_schema(child_path(path, "type"), "unknownType", "unknown type '" + written_type + "'");
+    }
+    for (auto it = effective.begin(); it != effective.end(); ++it) {
+      if (!listed(common_rules, it.key()) && !attr.type->accepts_rule(it.key())) {
+        throw_schema(child_path(path, it.key()), "unknownRule", "is not a rule of type '" + type_name + "'");
+      }
+    }
+    attr.optional = read_flag(effective, "optional", path);
+    attr.nullable = read_flag(effective, "nullable", path);
+    attr.stored_name = effective.contains("attributeName") ? require_string(effective, "attributeName", path) : name;
+    attr.type->parse_rules(attr, effective, path, *this);
+    if (auto it = effective.find("default"); it != effective.end()) read_default(attr, *it, child_path(path, "default"));
+    return attr;
+  }
+
+  attribute read_element(const json& definition, const std::string& path) const override {
+    if (definition.is_object()) {
+      for (const char* rule : {"optional", "attributeName", "default"}) {
+        if (definition.contains(rule)) {
+          throw_schema(child_path(path, rule), "unknownRule", "has no meaning for list, set or record members");
+        }
+      }
+    }
+    return read_attribute("", definition, path);
+  }
+
+  std::shared_ptr<const object_shape> read_shape(const json& fields, const json& unknown,
+                                                 const std::string& path) const override {
+    auto shape = std::make_shared<object_shape>();
+    read_fields(*shape, fields, child_path(path, "fields"));
+    shape->unknown = read_policy(unknown, child_path(path, "unknown"));
+    return shape;
+  }
+
+  void read_fields(object_shape& shape, const json& fields, const std::string& path) const {
+    require_object(fields, path);
+    std::map<std::string, std::string> stored_names;  // stored name -> attribute name
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      attribute attr = read_attribute(it.key(), it.value(), child_path(path, it.key()));
+      auto [seen, fresh] = stored_names.emplace(attr.stored_name, attr.name);
+      if (!fresh) {
+        // Blame the attribute that chose the name with attributeName, not the one named so.
+        const bool current_renamed = attr.stored_name != attr.name;
+        const std::string& culprit = current_renamed ? attr.name : seen->second;
+        const std::string& other = current_renamed ? seen->second : attr.name;
+        throw_schema(child_path(child_path(path, culprit), "attributeName"), "duplicateAttributeName",
+                     "'" + attr.stored_name + "' is already the stored name of attribute '" + other + "'");
+      }
+      shape.fields.push_back(std::move(attr));
+    }
+    shape.index_names();
+  }
+
+ private:
+  // The definition with named types expanded: the named type's rules, overridden by the
+  // attribute's own. Named types may build on each other, but not in a cycle.
+  json resolve(const json& def, const std::string& path) const {
+    const std::string& type = def["type"].get_ref<const std::string&>();
+    if (find_type(type) != nullptr) return def;
+    if (types_ == nullptr || !types_->contains(type)) {
+      throw_schema(child_path(path, "type"), "unknownType", "unknown type '" + type + "'");
+    }
+    if (std::find(resolving_.begin(), resolving_.end(), type) != resolving_.end()) {
+      throw_schema(child_path("types", type), "cyclicType", "the named type '" + type + "' refers to itself");
+    }
+    const json& named = (*types_)[type];
+    const std::string named_path = child_path("types", type);
+    require_object(named, named_path);
+    require_string(named, "type", named_path);
+    resolving_.push_back(type);
+    json merged = resolve(named, named_path);
+    resolving_.pop_back();
+    for (auto it = def.begin(); it != def.end(); ++it) {
+      if (it.key() != "type") merged[it.key()] = it.value();
+    }
+    return merged;
+  }
+
+  void read_default(attribute& attr, const json& value, const std::string& at) const {
+    if (value.is_null()) {
       if (!attr.nullable) throw_schema(at, "invalidDefault", "null is not allowed: the attribute is not nullable");
+      attr.default_from = default_kind::value;
       attr.default_value = nullptr;
-    } else {
-      issue_list issues;
-      json normalized = attr.type->normalize(attr, *it, at, issues);
-      if (!issues.empty()) throw_schema(at, "invalidDefault", issues.front().message);
-      attr.default_value = std::move(normalized);
+      return;
     }
+    if (value == "now" && attr.type->accepts_default(default_kind::now)) {
+      attr.default_from = default_kind::now;
+      return;
+    }
+    if (value == "uuid" && attr.type->accepts_default(default_kind::uuid)) {
+      attr.default_from = default_kind::uuid;
+      return;
+    }
+    issue_list issues;
+    value_context ctx{issues};
+    json normalized = normalize_value(attr, value, at, ctx);
+    if (!issues.empty()) throw_schema(at, "invalidDefault", issues.front().message);
+    attr.default_from = default_kind::value;
+    attr.default_value = std::move(normalized);
   }
-  return attr;
-}
 
-void check_key_attribute(const model& m, const std::string& name, const std::string& path,
-                         bool table_key) {
+  const json* types_;
+  mutable std::vector<std::string> resolving_;
+};
+
+void check_key_attribute(const model& m, const std::string& name, const std::string& path, bool table_key) {
   const attribute* attr = m.find(name);
   if (attr == nullptr) throw_schema(path, "unknownAttribute", "'" + name + "' is not a declared attribute");
-  if (attr->type->key_type().empty()) {
-    throw_schema(path, "invalidKey", "'" + name + "' has type '" + std::string(attr->type->name()) +
-                                         "', which cannot be a key (use string, number or binary)");
+  if (attr->type->key_type(*attr).empty()) {
+    throw_schema(path, "invalidKey", "'" + name + "' has type '" + attr->type_name +
+                                         "', which cannot be a key (keys are strings, numbers or binary)");
   }
   if (attr->nullable) throw_schema(path, "invalidKey", "key attribute '" + name + "' cannot be nullable");
-  if (table_key && attr->optional) {
-    throw_schema(path, "invalidKey", "key attribute '" + name + "' cannot be optional");
-  }
+  if (table_key && attr->optional) throw_schema(path, "invalidKey", "key attribute '" + name + "' cannot be optional");
 }
 
-projection_kind parse_projection(const json& def, std::vector<std::string>& include,
-                                 const model& m, const std::string& path) {
+projection_kind parse_projection(const json& def, std::vector<std::string>& include, const model& m,
+                                 const std::string& path) {
   auto it = def.find("projection");
   if (it == def.end()) return projection_kind::all;
   const std::string at = child_path(path, "projection");
@@ -126,26 +219,19 @@ projection_kind parse_projection(const json& def, std::vector<std::string>& incl
   throw_schema(at, "invalid", "expected 'all', 'keys' or a non-empty list of attribute names");
 }
 
-index_def parse_index(const model& m, const std::string& name, const json& def,
-                      const std::string& path) {
+index_def parse_index(const model& m, const std::string& name, const json& def, const std::string& path) {
   require_object(def, path);
   reject_unknown(def, {"type", "partition", "sort", "projection"}, path);
-  if (!valid_table_name(name)) {
-    throw_schema(path, "invalidName", "index names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
-  }
+  if (!valid_table_name(name)) throw_schema(path, "invalidName", "index names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
   index_def index;
   index.name = name;
   const std::string& type = require_string(def, "type", path);
-  if (type != "global" && type != "local") {
-    throw_schema(child_path(path, "type"), "invalid", "expected 'global' or 'local'");
-  }
+  if (type != "global" && type != "local") throw_schema(child_path(path, "type"), "invalid", "expected 'global' or 'local'");
   index.global = type == "global";
   if (index.global) {
     index.partition = require_string(def, "partition", path);
   } else {
-    if (!m.sort_key) {
-      throw_schema(path, "invalid", "local indexes need a table with a sort key");
-    }
+    if (!m.sort_key) throw_schema(path, "invalid", "local indexes need a table with a sort key");
     if (def.contains("partition") && def["partition"] != m.partition_key) {
       throw_schema(child_path(path, "partition"), "invalid",
                    "a local index shares the table's partition key '" + m.partition_key + "'");
@@ -167,33 +253,35 @@ index_def parse_index(const model& m, const std::string& name, const json& def,
 
 std::shared_ptr<const model> parse_model(const json& definition) {
   require_object(definition, "");
-  reject_unknown(definition, {"name", "table", "key", "attributes", "indexes", "unknown", "description"}, "");
+  reject_unknown(definition, {"name", "table", "key", "attributes", "indexes", "types", "unknown", "description"}, "");
   auto m = std::make_shared<model>();
   m->name = require_string(definition, "name", "");
   m->table = require_string(definition, "table", "");
-  if (!valid_table_name(m->table)) {
-    throw_schema("table", "invalidName", "table names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
+  if (!valid_table_name(m->table)) throw_schema("table", "invalidName", "table names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
+
+  const json* types = nullptr;
+  if (auto it = definition.find("types"); it != definition.end()) {
+    types = &require_object(*it, "types");
+    for (auto t = it->begin(); t != it->end(); ++t) {
+      if (find_type(t.key()) != nullptr) {
+        throw_schema(child_path("types", t.key()), "invalidName", "'" + t.key() + "' is a built-in type");
+      }
+    }
+  }
+  const model_parser parser(types);
+  // Every named type is read once, so a mistake in an unused one is found too.
+  if (types != nullptr) {
+    for (auto t = types->begin(); t != types->end(); ++t) {
+      parser.read_attribute(t.key(), json{{"type", t.key()}}, child_path("types", t.key()));
+    }
   }
 
   if (!definition.contains("attributes")) throw_schema("attributes", "missing", "is required");
   const json& attributes = require_object(definition["attributes"], "attributes");
   if (attributes.empty()) throw_schema("attributes", "invalid", "declare at least the key attributes");
-  std::map<std::string, std::string> stored_names;  // stored name -> attribute name
-  for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-    attribute attr = parse_attribute(it.key(), it.value(), child_path("attributes", it.key()));
-    auto [seen, fresh] = stored_names.emplace(attr.stored_name, attr.name);
-    if (!fresh) {
-      // Blame the attribute that chose the name with attributeName, not the one named so.
-      const bool current_renamed = attr.stored_name != attr.name;
-      const std::string& culprit = current_renamed ? attr.name : seen->second;
-      const std::string& other = current_renamed ? seen->second : attr.name;
-      throw_schema(child_path(child_path("attributes", culprit), "attributeName"),
-                   "duplicateAttributeName",
-                   "'" + attr.stored_name + "' is already the stored name of attribute '" + other + "'");
-    }
-    m->attributes.push_back(std::move(attr));
-  }
-  m->index_names();
+  parser.read_fields(m->root, attributes, "attributes");
+  m->root.label = "model " + m->name;
+  m->root.unknown = read_policy(definition.value("unknown", json()), "unknown");
 
   if (!definition.contains("key")) throw_schema("key", "missing", "is required");
   const json& key = require_object(definition["key"], "key");
@@ -203,16 +291,7 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (key.contains("sort")) {
     m->sort_key = require_string(key, "sort", "key");
     check_key_attribute(*m, *m->sort_key, "key.sort", true);
-    if (*m->sort_key == m->partition_key) {
-      throw_schema("key.sort", "invalidKey", "the sort key must differ from the partition key");
-    }
-  }
-
-  if (auto it = definition.find("unknown"); it != definition.end()) {
-    if (*it == "reject") m->unknown = unknown_policy::reject;
-    else if (*it == "strip") m->unknown = unknown_policy::strip;
-    else if (*it == "keep") m->unknown = unknown_policy::keep;
-    else throw_schema("unknown", "invalid", "expected 'reject', 'strip' or 'keep'");
+    if (*m->sort_key == m->partition_key) throw_schema("key.sort", "invalidKey", "the sort key must differ from the partition key");
   }
 
   if (auto it = definition.find("indexes"); it != definition.end()) {

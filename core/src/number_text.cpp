@@ -58,6 +58,33 @@ std::optional<decimal_text> parse_decimal(std::string_view text) {
   return d;
 }
 
+int compare_decimal(const decimal_text& a, const decimal_text& b) {
+  if (a.is_zero() && b.is_zero()) return 0;
+  const int sign_a = a.is_zero() ? 0 : (a.negative ? -1 : 1);
+  const int sign_b = b.is_zero() ? 0 : (b.negative ? -1 : 1);
+  if (sign_a != sign_b) return sign_a < sign_b ? -1 : 1;
+  // Same sign, both non-zero: compare magnitudes, then flip for negatives.
+  int magnitude = 0;
+  if (a.exponent != b.exponent) {
+    magnitude = a.exponent < b.exponent ? -1 : 1;
+  } else {
+    const int c = a.digits.compare(b.digits);  // no trailing zeros: lexicographic is numeric
+    magnitude = c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
+  return sign_a < 0 ? -magnitude : magnitude;
+}
+
+std::string dynamodb_number_problem(const decimal_text& d) {
+  if (d.is_zero()) return "";
+  if (d.digits.size() > 38) {
+    return "has " + std::to_string(d.digits.size()) +
+           " significant digits; DynamoDB keeps at most 38";
+  }
+  if (d.exponent > 126) return "is too large for DynamoDB (the largest magnitude is below 1E+126)";
+  if (d.exponent < -129) return "is too small for DynamoDB (the smallest magnitude is 1E-130)";
+  return "";
+}
+
 std::string to_plain_string(const decimal_text& d) {
   if (d.is_zero()) return "0";
   std::string out = d.negative ? "-" : "";

@@ -3,6 +3,7 @@
 // is escaped by doubling it, so a tag is never confused with data. core/include/dynamap/
 // value_tags.hpp is the other half of this contract.
 import { ValidationError } from '../errors.js';
+import { NumberValue } from '../number_value.js';
 import { bytesToBase64, base64ToBytes } from './base64.js';
 
 const escapeKey = (key) => (key.charCodeAt(0) === 36 /* $ */ ? '$' + key : key);
@@ -11,6 +12,12 @@ const unescapeKey = (key) => (key.charCodeAt(0) === 36 && key.charCodeAt(1) === 
 function joinPath(path, key) {
   if (typeof key === 'number') return `${path}[${key}]`;
   return path === '' ? key : `${path}.${key}`;
+}
+
+// Keys such as __proto__ must become own properties, never a prototype.
+function setOwn(target, key, value) {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function encodeValue(value, path, ancestors) {
@@ -32,8 +39,9 @@ function encodeValue(value, path, ancestors) {
   if (value === null) return null;
   if (value instanceof Date) {
     const time = value.getTime();
-    return { $date: Number.isNaN(time) ? null : value.toISOString() };
+    return { $date: Number.isNaN(time) ? null : time };
   }
+  if (value instanceof NumberValue) return { $number: value.value };
   if (value instanceof Uint8Array) return { $bytes: bytesToBase64(value) };
   if (value instanceof ArrayBuffer) return { $bytes: bytesToBase64(new Uint8Array(value)) };
   if (ancestors.has(value)) {
@@ -56,7 +64,7 @@ function encodeValue(value, path, ancestors) {
     for (const key of Object.keys(value)) {
       const v = value[key];
       // An undefined property is an absent one, as in JSON.stringify and the AWS SDK.
-      if (v !== undefined) out[escapeKey(key)] = encodeValue(v, joinPath(path, key), ancestors);
+      if (v !== undefined) setOwn(out, escapeKey(key), encodeValue(v, joinPath(path, key), ancestors));
     }
   }
   ancestors.delete(value);
@@ -66,6 +74,18 @@ function encodeValue(value, path, ancestors) {
 /** JSON text for the core. */
 export function encode(value) {
   return JSON.stringify(encodeValue(value, '', new Set()));
+}
+
+/**
+ * JSON text of an operation's input ({ item, options, ... }): each field is a value of its own,
+ * so paths in errors start at the item's root ('address.zip', not 'item.address.zip').
+ */
+export function encodeInput(fields) {
+  const out = {};
+  for (const key of Object.keys(fields)) {
+    if (fields[key] !== undefined) out[key] = encodeValue(fields[key], '', new Set());
+  }
+  return JSON.stringify(out);
 }
 
 /** Turns a value the core returned (already JSON.parsed) back into JS values. */
@@ -78,12 +98,22 @@ export function decode(value) {
     switch (keys[0]) {
       case '$bigint': return BigInt(payload);
       case '$date': return new Date(payload);
+      case '$number': return new NumberValue(payload);
       case '$bytes': return base64ToBytes(payload);
       case '$set': return new Set(payload.map(decode));
       default: break;
     }
   }
   const out = {};
-  for (const key of keys) out[unescapeKey(key)] = decode(value[key]);
+  for (const key of keys) setOwn(out, unescapeKey(key), decode(value[key]));
   return out;
+}
+
+// AttributeValues from callers may hold B and BS members as Uint8Array (the AWS SDK's form);
+// on the wire, and to the core, they are base64.
+const wireReplacer = (key, value) => (value instanceof Uint8Array ? bytesToBase64(value) : value);
+
+/** JSON text of DynamoDB JSON (AttributeValues), binary as base64. */
+export function encodeAttributeValues(value) {
+  return JSON.stringify(value, wireReplacer);
 }

@@ -1,4 +1,8 @@
 #pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
 #include "dynamap/error.hpp"
 #include "dynamap/json.hpp"
 #include "dynamap/model.hpp"
@@ -6,13 +10,20 @@
 namespace dynamap {
 
 struct validation_result {
-  json value;  // the normalized item (defaults applied); null when there are issues
+  json value;  // the normalized value (defaults applied); null when there are issues
   issue_list issues;
   bool ok() const { return issues.empty(); }
 };
 
-// Checks a whole item from JS against the model and lists every problem.
-validation_result validate_item(const model& m, const json& item);
+// What defaults need from outside the core: the time for 'now', a random seed for 'uuid'.
+struct write_inputs {
+  std::int64_t now_millis = 0;
+  std::string seed;  // hex
+};
+
+// Checks a whole item from JS against the model and lists every problem, DynamoDB's limits on
+// item and key sizes included.
+validation_result validate_item(const model& m, const json& item, const write_inputs& inputs);
 
 // Checks a key (exactly the key attributes) and lists every problem.
 validation_result validate_key(const model& m, const json& key);
@@ -23,5 +34,14 @@ json to_attribute_map(const model& m, const json& normalized);
 // Maps an AttributeValue map read from DynamoDB to a JS value, listing every problem (a missing
 // required attribute, a wrong AttributeValue type, a number a JS number cannot hold exactly).
 validation_result from_attribute_map(const model& m, const json& item);
+
+// DynamoDB's size of an attribute value and of a whole item, in bytes, as its documentation
+// defines them (names and values in UTF-8, numbers by significant digits).
+std::size_t attribute_value_size(const json& av);
+std::size_t item_size(const json& attribute_map);
+
+constexpr std::size_t max_item_bytes = 400 * 1024;
+constexpr std::size_t max_partition_key_bytes = 2048;
+constexpr std::size_t max_sort_key_bytes = 1024;
 
 }  // namespace dynamap

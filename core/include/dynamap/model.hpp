@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,31 +8,70 @@
 #include <vector>
 
 #include "dynamap/json.hpp"
+#include "dynamap/number_text.hpp"
 
 namespace dynamap {
 
 class type_handler;
+class regex;
+struct attribute;
 
-// Rules a type may take. Each type reads only the ones it declares (see its handler); a rule that
-// is not declared for a type is a SchemaError, so typos never pass silently.
+enum class unknown_policy { reject, strip, keep };
+
+// A set of named fields: the top level of a model, and every `map` type. Each has its own
+// policy for attributes it does not declare.
+class object_shape {
+ public:
+  std::vector<attribute> fields;  // declaration (sorted) order
+  unknown_policy unknown = unknown_policy::reject;
+  std::string label = "this map";  // how messages name it: "model Order", "this map"
+
+  const attribute* find(const std::string& js_name) const;
+  const attribute* find_stored(const std::string& stored_name) const;
+  void index_names();  // builds the lookup tables once fields are final
+
+ private:
+  std::unordered_map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t> by_stored_name_;
+};
+
+enum class string_format { none, email, url, uuid, ipv4, ipv6, ip };
+enum class time_storage { iso, epoch, epoch_millis };
+enum class default_kind { none, value, now, uuid };
+
+// Rules a type may take. Each type reads only the ones it accepts (see its handler); a rule a
+// type does not accept is a SchemaError, so typos never pass silently.
 struct attribute_rules {
-  std::optional<double> min;
+  std::optional<double> min;  // number, integer, version
   std::optional<double> max;
-  std::optional<std::size_t> min_length;
+  std::optional<decimal_text> min_decimal;  // decimal, bigint
+  std::optional<decimal_text> max_decimal;
+  std::optional<std::int64_t> min_time;  // datetime, ttl (ms); date (days); duration (ms)
+  std::optional<std::int64_t> max_time;
+  std::optional<std::size_t> min_length;  // string (code points), binary (bytes)
   std::optional<std::size_t> max_length;
+  std::optional<std::size_t> min_items;  // list, set, record
+  std::optional<std::size_t> max_items;
+  std::shared_ptr<const regex> pattern;
+  std::string pattern_source;
+  string_format format = string_format::none;
+  std::vector<std::string> values;  // enum
+  time_storage storage = time_storage::iso;
 };
 
 struct attribute {
-  std::string name;         // the name in JS values
+  std::string name;         // the name in JS values ("" for list, set and record elements)
   std::string stored_name;  // the DynamoDB attribute name (`attributeName`, else `name`)
+  std::string type_name;    // as written: a built-in type or a named type from `types`
   const type_handler* type = nullptr;
   bool optional = false;
   bool nullable = false;
-  std::optional<json> default_value;  // already normalized through the type
+  default_kind default_from = default_kind::none;
+  json default_value;  // for default_kind::value, already normalized through the type
   attribute_rules rules;
+  std::shared_ptr<const attribute> element;  // list, record and set elements
+  std::shared_ptr<const object_shape> shape;  // map fields
 };
-
-enum class unknown_policy { reject, strip, keep };
 
 enum class projection_kind { all, keys_only, include };
 
@@ -50,23 +90,16 @@ class model {
   std::string table;
   std::string partition_key;
   std::optional<std::string> sort_key;
-  unknown_policy unknown = unknown_policy::reject;
-  std::vector<attribute> attributes;  // declaration order
+  object_shape root;
   std::vector<index_def> indexes;
 
-  const attribute* find(const std::string& js_name) const;
-  const attribute* find_stored(const std::string& stored_name) const;
+  const attribute* find(const std::string& js_name) const { return root.find(js_name); }
+  const attribute* find_stored(const std::string& stored) const { return root.find_stored(stored); }
   const attribute& partition() const { return *find(partition_key); }
   const attribute* sort() const { return sort_key ? find(*sort_key) : nullptr; }
   bool is_key(const std::string& js_name) const {
     return js_name == partition_key || (sort_key && js_name == *sort_key);
   }
-
-  void index_names();  // builds the lookup tables once attributes are final
-
- private:
-  std::unordered_map<std::string, std::size_t> by_name_;
-  std::unordered_map<std::string, std::size_t> by_stored_name_;
 };
 
 // Reads a model definition (the plain data a user writes). Throws dynamap_error of kind schema

@@ -24,6 +24,13 @@ struct decimal_text {
 // optional fraction, optional exponent. Returns nothing for anything else (NaN, "", "1e", " 1").
 std::optional<decimal_text> parse_decimal(std::string_view text);
 
+// -1, 0 or 1 as a < b, a == b, a > b, exactly.
+int compare_decimal(const decimal_text& a, const decimal_text& b);
+
+// Empty if DynamoDB can store the number, else why not: at most 38 significant digits, a magnitude
+// from 1E-130 up to (but excluding) 1E+126.
+std::string dynamodb_number_problem(const decimal_text& d);
+
 // The plain text DynamoDB itself returns for a number: no exponent, no superfluous zeros.
 std::string to_plain_string(const decimal_text& d);
 

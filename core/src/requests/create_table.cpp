@@ -53,7 +53,7 @@ json build_create_table(const model& m, const json& options) {
   std::map<std::string, std::string> definitions;
   auto define = [&](const std::string& name) {
     const attribute* attr = m.find(name);
-    definitions.emplace(attr->stored_name, std::string(attr->type->key_type()));
+    definitions.emplace(attr->stored_name, std::string(attr->type->key_type(*attr)));
   };
   define(m.partition_key);
   if (m.sort_key) define(*m.sort_key);

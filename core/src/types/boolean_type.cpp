@@ -1,13 +1,14 @@
 #include "types/builtin_types.hpp"
+#include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
 
 std::string_view boolean_type::name() const { return "boolean"; }
 
 json boolean_type::normalize(const attribute&, const json& value, const std::string& path,
-                             issue_list& issues) const {
+                             value_context& ctx) const {
   if (value.is_boolean()) return value;
-  issues.push_back({path, "type", "expected a boolean, got " + describe_value(value)});
+  ctx.issues.push_back({path, "type", "expected a boolean, got " + describe_value(value)});
   return nullptr;
 }
 
@@ -16,12 +17,9 @@ json boolean_type::to_attribute_value(const attribute&, const json& value) const
 }
 
 json boolean_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
-                                        issue_list& issues) const {
-  auto it = av.find("BOOL");
-  if (it != av.end() && it->is_boolean()) return *it;
-  issues.push_back({path, "attributeType",
-                    "expected a BOOL attribute value, got " + describe_attribute_value(av)});
-  return nullptr;
+                                        value_context& ctx) const {
+  const json* b = expect_attribute_value(av, "BOOL", path, ctx);
+  return b != nullptr && b->is_boolean() ? *b : json(nullptr);
 }
 
 }  // namespace dynamap::detail

@@ -1,70 +1,78 @@
-#include "types/builtin_types.hpp"
-
 #include <cmath>
 #include <cstdlib>
 
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
+#include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
 
 namespace {
 constexpr double max_safe_integer = 9007199254740991.0;  // 2^53 - 1, JS Number.MAX_SAFE_INTEGER
-
-std::string format_bound(double bound) { return format_js_number(bound); }
 }  // namespace
 
-std::string_view number_type::name() const { return integral_ ? "integer" : "number"; }
-std::string_view number_type::key_type() const { return "N"; }
-
-bool number_type::accepts_rule(std::string_view rule) const {
-  return rule == "min" || rule == "max";
+std::string_view number_type::name() const {
+  switch (flavor_) {
+    case flavor::number: return "number";
+    case flavor::integer: return "integer";
+    case flavor::version: return "version";
+  }
+  return "number";
 }
 
-void number_type::parse_rules(attribute& attr, const json& def, const std::string& path) const {
+bool number_type::accepts_rule(std::string_view rule) const {
+  return flavor_ != flavor::version && (rule == "min" || rule == "max");
+}
+
+void number_type::parse_rules(attribute& attr, const json& def, const std::string& path,
+                              const schema_reader&) const {
   attr.rules.min = read_number_rule(def, "min", path);
   attr.rules.max = read_number_rule(def, "max", path);
-  check_range(attr.rules.min, attr.rules.max, "min", path);
+  check_order(attr.rules.min, attr.rules.max, "min", "max", path);
+  if (flavor_ == flavor::version) attr.rules.min = 0;  // a version counts up from 0
 }
 
 json number_type::normalize(const attribute& attr, const json& value, const std::string& path,
-                            issue_list& issues) const {
+                            value_context& ctx) const {
   if (value_tag(value) == "nonfinite") {
-    issues.push_back({path, "nonFinite", "expected a finite number, got " +
-                                             value.begin()->get<std::string>() +
-                                             " (DynamoDB cannot store NaN or Infinity)"});
+    ctx.issues.push_back({path, "nonFinite", "expected a finite number, got " +
+                                                 value.begin()->get<std::string>() +
+                                                 " (DynamoDB cannot store NaN or Infinity)"});
     return nullptr;
   }
   if (!value.is_number()) {
-    issues.push_back({path, "type", "expected a number, got " + describe_value(value)});
+    ctx.issues.push_back({path, "type", "expected a number, got " + describe_value(value)});
     return nullptr;
   }
   const double v = value.get<double>();
-  bool ok = true;
-  if (integral_) {
+  if (flavor_ != flavor::number) {
     if (std::trunc(v) != v) {
-      issues.push_back({path, "integer", "expected an integer, got " + format_js_number(v)});
+      ctx.issues.push_back({path, "integer", "expected an integer, got " + format_js_number(v)});
       return nullptr;
     }
     if (std::fabs(v) > max_safe_integer) {
-      issues.push_back({path, "unsafeInteger",
-                        "expected a safe integer (at most 2^53 - 1 in magnitude), got " +
-                            format_js_number(v) + "; declare the attribute as bigint or decimal"});
+      ctx.issues.push_back({path, "unsafeInteger",
+                            "expected a safe integer (at most 2^53 - 1 in magnitude), got " +
+                                format_js_number(v) + "; declare the attribute as bigint or decimal"});
       return nullptr;
     }
   }
+  bool ok = true;
   if (attr.rules.min && v < *attr.rules.min) {
-    issues.push_back({path, "min", "expected at least " + format_bound(*attr.rules.min) +
-                                       ", got " + format_js_number(v)});
+    ctx.issues.push_back({path, "min", "expected at least " + format_js_number(*attr.rules.min) +
+                                           ", got " + format_js_number(v)});
     ok = false;
   }
   if (attr.rules.max && v > *attr.rules.max) {
-    issues.push_back({path, "max", "expected at most " + format_bound(*attr.rules.max) +
-                                       ", got " + format_js_number(v)});
+    ctx.issues.push_back({path, "max", "expected at most " + format_js_number(*attr.rules.max) +
+                                           ", got " + format_js_number(v)});
     ok = false;
   }
-  return ok ? value : json(nullptr);
+  if (!ok) return nullptr;
+  // Integral values travel as JSON integers, so JS reads back exactly the number it wrote.
+  if (std::trunc(v) == v && std::fabs(v) <= max_safe_integer) return static_cast<long long>(v);
+  return v;
 }
 
 json number_type::to_attribute_value(const attribute&, const json& value) const {
@@ -73,17 +81,13 @@ json number_type::to_attribute_value(const attribute&, const json& value) const 
 }
 
 json number_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
-                                       issue_list& issues) const {
-  auto it = av.find("N");
-  if (it == av.end() || !it->is_string()) {
-    issues.push_back({path, "attributeType",
-                      "expected an N attribute value, got " + describe_attribute_value(av)});
-    return nullptr;
-  }
-  const std::string& text = it->get_ref<const std::string&>();
+                                       value_context& ctx) const {
+  const json* n = expect_attribute_value(av, "N", path, ctx);
+  if (n == nullptr) return nullptr;
+  const std::string text = n->is_string() ? n->get<std::string>() : "";
   const auto exact = parse_decimal(text);
   if (!exact) {
-    issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
     return nullptr;
   }
   // A JS number holds about 15-17 significant digits. Rather than round silently, refuse a
@@ -91,19 +95,18 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
   const double v = std::strtod(text.c_str(), nullptr);
   const auto round_trip = std::isfinite(v) ? parse_decimal(format_js_number(v)) : std::nullopt;
   if (!round_trip || *round_trip != *exact) {
-    issues.push_back({path, "precision", "the stored number " + text +
-                                             " cannot be held exactly by a JS number; declare the "
-                                             "attribute as decimal or bigint"});
+    ctx.issues.push_back({path, "precision", "the stored number " + text +
+                                                 " cannot be held exactly by a JS number; declare the "
+                                                 "attribute as decimal or bigint"});
     return nullptr;
   }
-  if (integral_ && (std::trunc(v) != v || std::fabs(v) > max_safe_integer)) {
-    issues.push_back({path, "integer", "the stored number " + text + " is not a safe integer"});
+  const bool integral = std::trunc(v) == v && std::fabs(v) <= max_safe_integer;
+  if (flavor_ != flavor::number && !integral) {
+    ctx.issues.push_back({path, "integer", "the stored number " + text + " is not a safe integer"});
     return nullptr;
   }
-  if (std::trunc(v) == v && std::fabs(v) <= max_safe_integer) {
-    return json(static_cast<long long>(v));
-  }
-  return json(v);
+  if (integral) return static_cast<long long>(v);
+  return v;
 }
 
 }  // namespace dynamap::detail

@@ -6,6 +6,9 @@
 
 #include "dynamap/error.hpp"
 #include "dynamap/json.hpp"
+#include "dynamap/model.hpp"
+#include "dynamap/type_handler.hpp"
+#include "dynamap/number_text.hpp"
 #include "dynamap/path.hpp"
 
 namespace dynamap::detail {
@@ -18,8 +21,20 @@ inline std::optional<double> read_number_rule(const json& def, const char* rule,
   return it->get<double>();
 }
 
-inline std::optional<std::size_t> read_length_rule(const json& def, const char* rule,
-                                                   const std::string& path) {
+// A bound for decimal and bigint: a numeric string (exact) or a JSON number.
+inline std::optional<decimal_text> read_decimal_rule(const json& def, const char* rule,
+                                                     const std::string& path) {
+  auto it = def.find(rule);
+  if (it == def.end()) return std::nullopt;
+  std::optional<decimal_text> d;
+  if (it->is_string()) d = parse_decimal(it->get<std::string>());
+  else if (it->is_number()) d = parse_decimal(it->dump());
+  if (!d) throw_schema(child_path(path, rule), "invalidRule", "expected a number or a numeric string");
+  return d;
+}
+
+inline std::optional<std::size_t> read_count_rule(const json& def, const char* rule,
+                                                  const std::string& path) {
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
   if (!it->is_number_unsigned() && !(it->is_number_integer() && it->get<long long>() >= 0)) {
@@ -28,12 +43,62 @@ inline std::optional<std::size_t> read_length_rule(const json& def, const char* 
   return it->get<std::size_t>();
 }
 
-inline void check_range(const std::optional<double>& low, const std::optional<double>& high,
-                        const char* low_name, const std::string& path) {
-  if (low && high && *low > *high) {
+template <typename T>
+void check_order(const std::optional<T>& low, const std::optional<T>& high, const char* low_name,
+                 const char* high_name, const std::string& path) {
+  if (low && high && *high < *low) {
     throw_schema(child_path(path, low_name), "invalidRule",
-                 "the lower bound is greater than the upper bound");
+                 std::string(low_name) + " is greater than " + high_name);
   }
+}
+
+inline void check_decimal_order(const std::optional<decimal_text>& low,
+                                const std::optional<decimal_text>& high, const std::string& path) {
+  if (low && high && compare_decimal(*low, *high) > 0) {
+    throw_schema(child_path(path, "min"), "invalidRule", "min is greater than max");
+  }
+}
+
+// minItems/maxItems for containers.
+inline void read_item_counts(attribute_rules& rules, const json& def, const std::string& path) {
+  rules.min_items = read_count_rule(def, "minItems", path);
+  rules.max_items = read_count_rule(def, "maxItems", path);
+  check_order(rules.min_items, rules.max_items, "minItems", "maxItems", path);
+}
+
+// Adds minItems/maxItems issues for a container of `count` elements; false if any.
+inline bool check_item_count(const attribute& attr, std::size_t count, const std::string& path,
+                             value_context& ctx) {
+  const char* noun = count == 1 ? " item" : " items";
+  if (attr.rules.min_items && count < *attr.rules.min_items) {
+    ctx.issues.push_back({path, "minItems", "expected at least " + std::to_string(*attr.rules.min_items) +
+                                                " items, got " + std::to_string(count) + noun});
+    return false;
+  }
+  if (attr.rules.max_items && count > *attr.rules.max_items) {
+    ctx.issues.push_back({path, "maxItems", "expected at most " + std::to_string(*attr.rules.max_items) +
+                                                " items, got " + std::to_string(count) + noun});
+    return false;
+  }
+  return true;
+}
+
+// Enters one level of map or list nesting; false (with an issue) past DynamoDB's 32 levels.
+inline bool enter_nesting(const std::string& path, value_context& ctx) {
+  if (++ctx.depth <= max_nesting_depth) return true;
+  ctx.issues.push_back({path, "depth", "nested deeper than DynamoDB's 32 levels of maps and lists"});
+  return false;
+}
+
+// The single `{"<type>": payload}` of an AttributeValue of the wanted type, or nullptr after an
+// issue naming what came instead.
+inline const json* expect_attribute_value(const json& av, const char* type, const std::string& path,
+                                          value_context& ctx) {
+  if (av.is_object() && av.size() == 1 && av.begin().key() == type) return &av.begin().value();
+  ctx.issues.push_back({path, "attributeType", std::string("expected ") +
+                                                   (type[0] == 'N' || type[0] == 'S' || type[0] == 'M' || type[0] == 'L' ? "an " : "a ") +
+                                                   type + " attribute value, got " + describe_attribute_value(av)});
+  return nullptr;
 }
 
 }  // namespace dynamap::detail

@@ -4,7 +4,8 @@
 
 namespace dynamap {
 
-void type_handler::parse_rules(attribute&, const json&, const std::string&) const {}
+void type_handler::parse_rules(attribute&, const json&, const std::string&,
+                               const schema_reader&) const {}
 
 bool type_handler::accepts_rule(std::string_view) const { return false; }
 
@@ -19,11 +20,15 @@ std::string describe_value(const json& value) {
     case json::value_t::array: return "an array";
     case json::value_t::object: {
       const std::string_view tag = value_tag(value);
+      if (tag.empty()) return "an object";
       if (tag == "nonfinite") return "a non-finite number (" + value.begin()->get<std::string>() + ")";
       if (tag == "bigint") return "a BigInt";
-      if (tag == "date") return "a Date";
-      if (tag == "bytes") return "a Uint8Array";
+      if (tag == "number") return "a NumberValue";
+      if (tag == "date") return value.begin()->is_null() ? "an invalid Date" : "a Date";
+      if (tag == "bytes") return "binary data";
       if (tag == "set") return "a Set";
+      if (tag == "undefined") return "undefined";
+      if (tag == "unsupported") return "a value of type " + value.begin()->get<std::string>();
       return "an object";
     }
     default: return "an unsupported value";

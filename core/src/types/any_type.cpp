@@ -1,0 +1,223 @@
+#include <cmath>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "dynamap/number_text.hpp"
+#include "dynamap/path.hpp"
+#include "dynamap/time_text.hpp"
+#include "dynamap/value_tags.hpp"
+#include "types/builtin_types.hpp"
+#include "types/rule_reader.hpp"
+
+namespace dynamap::detail {
+
+namespace {
+
+constexpr double max_safe_integer = 9007199254740991.0;
+
+// The DynamoDB scalar type a schemaless value maps to ("S", "N", "B"), or "" for others.
+std::string_view scalar_kind(const json& v) {
+  if (v.is_string()) return "S";
+  if (v.is_number()) return "N";
+  const std::string_view tag = value_tag(v);
+  if (tag == "bigint" || tag == "number") return "N";
+  if (tag == "bytes") return "B";
+  return "";
+}
+
+// The exact digits of a schemaless number as DynamoDB text.
+std::string number_text(const json& v) {
+  if (v.is_number_float()) return format_js_number(v.get<double>());
+  if (v.is_number()) return v.dump();
+  return v.begin().value().get<std::string>();
+}
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (scalar_kind(v) == "N") return to_plain_string(*parse_decimal(number_text(v)));
+  return v.begin().value().get<std::string>();
+}
+
+json check(const json& v, const std::string& path, value_context& ctx);
+
+json check_number(const json& v, const std::string& path, value_context& ctx) {
+  const auto d = parse_decimal(number_text(v));
+  if (!d) {
+    ctx.issues.push_back({path, "type", "expected a number, got " + describe_value(v)});
+    return nullptr;
+  }
+  if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
+    ctx.issues.push_back({path, "range", to_plain_string(*d).substr(0, 60) + " " + problem});
+    return nullptr;
+  }
+  return v;
+}
+
+json check_set(const json& members, const std::string& path, value_context& ctx) {
+  if (!members.is_array() || members.empty()) {
+    ctx.issues.push_back({path, "emptySet", "DynamoDB cannot store an empty set"});
+    return nullptr;
+  }
+  const std::string_view kind = scalar_kind(members[0]);
+  std::unordered_set<std::string> seen;
+  json out = json::array();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string at = index_path(path, i);
+    const json& m = members[i];
+    if (kind.empty() || scalar_kind(m) != kind) {
+      ctx.issues.push_back({at, "type", "set members must all be strings, all numbers or all binary; got " +
+                                            describe_value(m)});
+      continue;
+    }
+    json checked = kind == "N" ? check_number(m, at, ctx) : m;
+    if (checked.is_null()) continue;
+    if (!seen.insert(scalar_text(m)).second) {
+      ctx.issues.push_back({at, "duplicate", "the set already holds this value (DynamoDB refuses duplicate members)"});
+      continue;
+    }
+    out.push_back(std::move(checked));
+  }
+  return json{{"$set", std::move(out)}};
+}
+
+json check(const json& v, const std::string& path, value_context& ctx) {
+  switch (v.type()) {
+    case json::value_t::null:
+    case json::value_t::boolean:
+    case json::value_t::string: return v;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return check_number(v, path, ctx);
+    case json::value_t::array: {
+      if (!enter_nesting(path, ctx)) return nullptr;
+      json out = json::array();
+      for (std::size_t i = 0; i < v.size(); ++i) out.push_back(check(v[i], index_path(path, i), ctx));
+      --ctx.depth;
+      return out;
+    }
+    case json::value_t::object: break;
+    default: return nullptr;
+  }
+  const std::string_view tag = value_tag(v);
+  if (tag.empty()) {
+    if (!enter_nesting(path, ctx)) return nullptr;
+    json out = json::object();
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      out.emplace(it.key(), check(it.value(), child_path(path, unescape_key(it.key())), ctx));
+    }
+    --ctx.depth;
+    return out;
+  }
+  if (tag == "bigint" || tag == "number") return check_number(v, path, ctx);
+  if (tag == "bytes") return v;
+  if (tag == "set") return check_set(v.begin().value(), path, ctx);
+  if (tag == "date" && v.begin()->is_number_integer()) {
+    // Schemaless Dates are stored as their ISO-8601 text (util-dynamodb refuses them).
+    return format_iso_datetime_millis(v.begin()->get<std::int64_t>());
+  }
+  if (tag == "nonfinite") {
+    ctx.issues.push_back({path, "nonFinite", "DynamoDB cannot store " + v.begin()->get<std::string>()});
+  } else {
+    ctx.issues.push_back({path, "type", "cannot store " + describe_value(v)});
+  }
+  return nullptr;
+}
+
+json to_av(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return json{{"NULL", true}};
+    case json::value_t::boolean: return json{{"BOOL", v}};
+    case json::value_t::string: return json{{"S", v}};
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return json{{"N", number_text(v)}};
+    case json::value_t::array: {
+      json list = json::array();
+      for (const json& e : v) list.push_back(to_av(e));
+      return json{{"L", std::move(list)}};
+    }
+    default: break;
+  }
+  const std::string_view tag = value_tag(v);
+  if (tag == "bigint" || tag == "number") return json{{"N", number_text(v)}};
+  if (tag == "bytes") return json{{"B", v.begin().value()}};
+  if (tag == "set") {
+    const json& members = v.begin().value();
+    json payloads = json::array();
+    for (const json& m : members) payloads.push_back(to_av(m).begin().value());
+    return json{{std::string(scalar_kind(members[0])) + "S", std::move(payloads)}};
+  }
+  json map = json::object();
+  for (auto it = v.begin(); it != v.end(); ++it) map.emplace(unescape_key(it.key()), to_av(it.value()));
+  return json{{"M", std::move(map)}};
+}
+
+// N -> a JS number when that is exact, else {"$number": digits} (a NumberValue in JS).
+json read_number(const json& payload, const std::string& path, value_context& ctx) {
+  const std::string text = payload.is_string() ? payload.get<std::string>() : "";
+  const auto exact = parse_decimal(text);
+  if (!exact) {
+    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    return nullptr;
+  }
+  const double d = std::strtod(text.c_str(), nullptr);
+  if (std::isfinite(d) && parse_decimal(format_js_number(d)) == exact) {
+    if (std::trunc(d) == d && std::fabs(d) <= max_safe_integer) return static_cast<long long>(d);
+    return d;
+  }
+  return json{{"$number", to_plain_string(*exact)}};
+}
+
+json from_av(const json& av, const std::string& path, value_context& ctx) {
+  if (av.is_object() && av.size() == 1) {
+    const std::string& type = av.begin().key();
+    const json& v = av.begin().value();
+    if (type == "S" && v.is_string()) return v;
+    if (type == "BOOL" && v.is_boolean()) return v;
+    if (type == "NULL") return nullptr;
+    if (type == "N") return read_number(v, path, ctx);
+    if (type == "B" && v.is_string()) return json{{"$bytes", v}};
+    if (type == "L" && v.is_array()) {
+      json list = json::array();
+      for (std::size_t i = 0; i < v.size(); ++i) list.push_back(from_av(v[i], index_path(path, i), ctx));
+      return list;
+    }
+    if (type == "M" && v.is_object()) {
+      json map = json::object();
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        map.emplace(escape_key(it.key()), from_av(it.value(), child_path(path, it.key()), ctx));
+      }
+      return map;
+    }
+    if ((type == "SS" || type == "NS" || type == "BS") && v.is_array()) {
+      json members = json::array();
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string at = index_path(path, i);
+        if (type == "NS") members.push_back(read_number(v[i], at, ctx));
+        else if (type == "BS") members.push_back(json{{"$bytes", v[i]}});
+        else members.push_back(v[i]);
+      }
+      return json{{"$set", std::move(members)}};
+    }
+  }
+  ctx.issues.push_back({path, "attributeType", "cannot read " + describe_attribute_value(av)});
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view any_type::name() const { return "any"; }
+
+json any_type::normalize(const attribute&, const json& value, const std::string& path,
+                         value_context& ctx) const {
+  return check(value, path, ctx);
+}
+
+json any_type::to_attribute_value(const attribute&, const json& value) const { return to_av(value); }
+
+json any_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
+                                    value_context& ctx) const {
+  return from_av(av, path, ctx);
+}
+
+}  // namespace dynamap::detail

@@ -1,0 +1,104 @@
+#include "dynamap/number_text.hpp"
+#include "dynamap/value_tags.hpp"
+#include "types/builtin_types.hpp"
+#include "types/rule_reader.hpp"
+
+namespace dynamap::detail {
+
+namespace {
+
+// The exact number a JS value stands for: numeric strings, JS numbers (the digits JS prints),
+// BigInt and NumberValue.
+std::optional<decimal_text> read_exact(const json& value) {
+  const std::string_view tag = value_tag(value);
+  if (tag == "bigint" || tag == "number") {
+    const json& payload = value.begin().value();
+    return payload.is_string() ? parse_decimal(payload.get<std::string>()) : std::nullopt;
+  }
+  if (value.is_string()) return parse_decimal(value.get<std::string>());
+  if (value.is_number_integer() || value.is_number_unsigned()) return parse_decimal(value.dump());
+  if (value.is_number_float()) return parse_decimal(format_js_number(value.get<double>()));
+  return std::nullopt;
+}
+
+bool is_integer(const decimal_text& d) {
+  return d.is_zero() || d.exponent >= static_cast<int>(d.digits.size());
+}
+
+json to_js(const decimal_text& d, bool integral) {
+  std::string text = to_plain_string(d);
+  if (integral) return json{{"$bigint", std::move(text)}};
+  return text;
+}
+
+}  // namespace
+
+std::string_view decimal_type::name() const { return integral_ ? "bigint" : "decimal"; }
+
+bool decimal_type::accepts_rule(std::string_view rule) const { return rule == "min" || rule == "max"; }
+
+void decimal_type::parse_rules(attribute& attr, const json& def, const std::string& path,
+                               const schema_reader&) const {
+  attr.rules.min_decimal = read_decimal_rule(def, "min", path);
+  attr.rules.max_decimal = read_decimal_rule(def, "max", path);
+  check_decimal_order(attr.rules.min_decimal, attr.rules.max_decimal, path);
+}
+
+json decimal_type::normalize(const attribute& attr, const json& value, const std::string& path,
+                             value_context& ctx) const {
+  if (value_tag(value) == "nonfinite") {
+    ctx.issues.push_back({path, "nonFinite", "expected a finite number, got " +
+                                                 value.begin()->get<std::string>()});
+    return nullptr;
+  }
+  const auto d = read_exact(value);
+  if (!d) {
+    ctx.issues.push_back({path, "type", std::string("expected ") +
+                                            (integral_ ? "a BigInt or an integer" : "a decimal string or a number") +
+                                            ", got " + describe_value(value)});
+    return nullptr;
+  }
+  if (integral_ && !is_integer(*d)) {
+    ctx.issues.push_back({path, "integer", "expected an integer, got " + to_plain_string(*d)});
+    return nullptr;
+  }
+  if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
+    ctx.issues.push_back({path, "range", to_plain_string(*d).substr(0, 60) + " " + problem});
+    return nullptr;
+  }
+  bool ok = true;
+  if (attr.rules.min_decimal && compare_decimal(*d, *attr.rules.min_decimal) < 0) {
+    ctx.issues.push_back({path, "min", "expected at least " + to_plain_string(*attr.rules.min_decimal) +
+                                           ", got " + to_plain_string(*d)});
+    ok = false;
+  }
+  if (attr.rules.max_decimal && compare_decimal(*d, *attr.rules.max_decimal) > 0) {
+    ctx.issues.push_back({path, "max", "expected at most " + to_plain_string(*attr.rules.max_decimal) +
+                                           ", got " + to_plain_string(*d)});
+    ok = false;
+  }
+  return ok ? to_js(*d, integral_) : json(nullptr);
+}
+
+json decimal_type::to_attribute_value(const attribute&, const json& value) const {
+  const json& text = value.is_object() ? value.begin().value() : value;
+  return json{{"N", text}};
+}
+
+json decimal_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
+                                        value_context& ctx) const {
+  const json* n = expect_attribute_value(av, "N", path, ctx);
+  if (n == nullptr) return nullptr;
+  const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
+  if (!d) {
+    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    return nullptr;
+  }
+  if (integral_ && !is_integer(*d)) {
+    ctx.issues.push_back({path, "integer", "the stored number " + n->get<std::string>() + " is not an integer"});
+    return nullptr;
+  }
+  return to_js(*d, integral_);
+}
+
+}  // namespace dynamap::detail

@@ -1,0 +1,176 @@
+#include "dynamap/values.hpp"
+
+#include "dynamap/path.hpp"
+#include "dynamap/random_bits.hpp"
+#include "dynamap/value_tags.hpp"
+
+namespace dynamap {
+
+namespace {
+
+const type_handler& any_type() {
+  static const type_handler* const handler = find_type("any");
+  return *handler;
+}
+
+const attribute& kept_attribute() {
+  static const attribute kept = [] {
+    attribute a;
+    a.type_name = "any";
+    a.type = &any_type();
+    a.nullable = true;
+    return a;
+  }();
+  return kept;
+}
+
+std::string not_declared(const object_shape& shape) {
+  return "is not declared in " + shape.label + " (declare it, or set the unknown policy to 'strip' or 'keep')";
+}
+
+}  // namespace
+
+json default_value(const attribute& attr, value_context& ctx) {
+  switch (attr.default_from) {
+    case default_kind::none: return json(json::value_t::discarded);
+    case default_kind::value: return attr.default_value;
+    case default_kind::now: return json{{"$date", ctx.now_millis}};
+    case default_kind::uuid:
+      if (ctx.random == nullptr) return json(json::value_t::discarded);
+      return ctx.random->uuid_v4();
+  }
+  return json(json::value_t::discarded);
+}
+
+json normalize_value(const attribute& attr, const json& value, const std::string& path,
+                     value_context& ctx) {
+  if (value.is_null()) {
+    if (attr.nullable) return nullptr;
+    ctx.issues.push_back({path, "type", "expected " + attr.type_name +
+                                            ", got null (the attribute is not nullable)"});
+    return nullptr;
+  }
+  return attr.type->normalize(attr, value, path, ctx);
+}
+
+json normalize_object(const object_shape& shape, const json& value, const std::string& path,
+                      value_context& ctx) {
+  if (!value.is_object() || !value_tag(value).empty()) {
+    ctx.issues.push_back({path, "type", "expected an object, got " + describe_value(value)});
+    return nullptr;
+  }
+  json out = json::object();
+  for (const attribute& field : shape.fields) {
+    const std::string key = escape_key(field.name);
+    const std::string at = child_path(path, field.name);
+    auto it = value.find(key);
+    if (it == value.end()) {
+      json fallback = default_value(field, ctx);
+      if (!fallback.is_discarded()) {
+        // A 'now' default is the raw clock reading: let the type shape it (ISO, epoch, date).
+        out.emplace(key, field.default_from == default_kind::value
+                             ? std::move(fallback)
+                             : normalize_value(field, fallback, at, ctx));
+      } else if (!field.optional) {
+        ctx.issues.push_back({at, "required", "is required"});
+      }
+      continue;
+    }
+    out.emplace(key, normalize_value(field, *it, at, ctx));
+  }
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string name = unescape_key(it.key());
+    if (shape.find(name) != nullptr) continue;
+    const std::string at = child_path(path, name);
+    switch (shape.unknown) {
+      case unknown_policy::reject:
+        ctx.issues.push_back({at, "unknownAttribute", not_declared(shape)});
+        break;
+      case unknown_policy::strip: break;
+      case unknown_policy::keep:
+        if (shape.find_stored(name) != nullptr) {
+          ctx.issues.push_back({at, "unknownAttribute",
+                                "has the stored name of a declared attribute; it cannot be kept"});
+        } else {
+          out.emplace(it.key(), normalize_value(kept_attribute(), it.value(), at, ctx));
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+json value_to_attribute_value(const attribute& attr, const json& value) {
+  if (value.is_null()) return json{{"NULL", true}};
+  return attr.type->to_attribute_value(attr, value);
+}
+
+json object_to_attribute_map(const object_shape& shape, const json& value) {
+  json out = json::object();
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string name = unescape_key(it.key());
+    const attribute* attr = shape.find(name);
+    const attribute& as = attr != nullptr ? *attr : kept_attribute();
+    json av = value_to_attribute_value(as, it.value());
+    // A type may store nothing for a value (an empty set, which DynamoDB cannot hold).
+    if (!av.is_discarded()) out.emplace(attr != nullptr ? attr->stored_name : name, std::move(av));
+  }
+  return out;
+}
+
+json value_from_attribute_value(const attribute& attr, const json& av, const std::string& path,
+                                value_context& ctx) {
+  if (av.is_object() && av.size() == 1 && av.begin().key() == "NULL") {
+    if (!attr.nullable) {
+      ctx.issues.push_back({path, "type", "the stored value is NULL but the attribute is not nullable"});
+    }
+    return nullptr;
+  }
+  return attr.type->from_attribute_value(attr, av, path, ctx);
+}
+
+json object_from_attribute_map(const object_shape& shape, const json& map, const std::string& path,
+                               value_context& ctx) {
+  if (!map.is_object()) {
+    ctx.issues.push_back({path, "attributeType", "expected an attribute value map"});
+    return nullptr;
+  }
+  json out = json::object();
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const attribute* attr = shape.find_stored(it.key());
+    const std::string at = child_path(path, attr != nullptr ? attr->name : it.key());
+    if (attr == nullptr) {
+      switch (shape.unknown) {
+        case unknown_policy::reject:
+          ctx.issues.push_back({at, "unknownAttribute", "the stored item has it, but it " +
+                                                            not_declared(shape)});
+          break;
+        case unknown_policy::strip: break;
+        case unknown_policy::keep:
+          out.emplace(escape_key(it.key()),
+                      value_from_attribute_value(kept_attribute(), it.value(), at, ctx));
+          break;
+      }
+      continue;
+    }
+    out.emplace(escape_key(attr->name), value_from_attribute_value(*attr, it.value(), at, ctx));
+  }
+  for (const attribute& field : shape.fields) {
+    const std::string key = escape_key(field.name);
+    if (out.contains(key)) continue;
+    json absent;
+    if (field.type->absent_value(absent)) {
+      out.emplace(key, std::move(absent));
+    } else if (field.default_from == default_kind::value) {
+      // A field added to the model after the item was written reads as its default; a clock or
+      // random default would invent data, so those read as missing.
+      out.emplace(key, field.default_value);
+    } else if (!field.optional) {
+      ctx.issues.push_back({child_path(path, field.name), "required",
+                            "the stored item lacks this required attribute"});
+    }
+  }
+  return out;
+}
+
+}  // namespace dynamap
