@@ -17,21 +17,26 @@ void check_error(const json& expected, const json& actual) {
   }
 }
 
-}  // namespace
-
-TEST_CASE("order model fixtures", "[fixtures]") {
-  const json fixture = dynamap::test::load_fixture("core/order_model.json");
+// Every file in tests/fixtures/core is either a model with operation cases ("model") or a base
+// definition with schema cases ("base"); both runners (this and tests/js) read them all.
+void run_model_cases(const std::string& file, const json& fixture) {
   dynamap::engine engine;
   const json compiled = json::parse(engine.compile(fixture["model"].dump()));
+  INFO(file << ": " << compiled.dump());
   REQUIRE(compiled.contains("handle"));
   const int handle = compiled["handle"].get<int>();
 
   for (const json& c : fixture["cases"]) {
-    DYNAMIC_SECTION(c["name"].get<std::string>()) {
+    DYNAMIC_SECTION(file << ": " << c["name"].get<std::string>()) {
       const std::string op = c["op"].get<std::string>();
       // Writes take the item in an envelope that also carries the clock and a random seed.
-      const json input = op == "validate" || op == "toItem" ? json{{"item", c["input"]}} : c["input"];
-      const json reply = json::parse(engine.call(handle, op, input.dump()));
+      json input = c["input"];
+      if (op == "validate" || op == "toItem") input = json{{"item", c["input"]}};
+      for (const char* extra : {"now", "seed"}) {
+        if (c.contains(extra)) input[extra] = c[extra];
+      }
+      const bool schemaless = op == "marshall" || op == "unmarshall";
+      const json reply = json::parse(engine.call(schemaless ? 0 : handle, op, input.dump()));
       if (c.contains("error")) {
         check_error(c["error"], reply);
       } else {
@@ -43,10 +48,9 @@ TEST_CASE("order model fixtures", "[fixtures]") {
   }
 }
 
-TEST_CASE("invalid model fixtures", "[fixtures]") {
-  const json fixture = dynamap::test::load_fixture("core/invalid_models.json");
+void run_schema_cases(const std::string& file, const json& fixture) {
   for (const json& c : fixture["cases"]) {
-    DYNAMIC_SECTION(c["name"].get<std::string>()) {
+    DYNAMIC_SECTION(file << ": " << c["name"].get<std::string>()) {
       json definition = fixture["base"];
       definition.merge_patch(c["patch"]);
       dynamap::engine engine;
@@ -56,4 +60,17 @@ TEST_CASE("invalid model fixtures", "[fixtures]") {
       CHECK(reply["error"]["kind"] == "SchemaError");
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("shared fixtures", "[fixtures]") {
+  std::size_t cases = 0;
+  for (const std::string& file : dynamap::test::fixture_files("core")) {
+    const json fixture = dynamap::test::load_fixture("core/" + file);
+    cases += fixture["cases"].size();
+    if (fixture.contains("model")) run_model_cases(file, fixture);
+    else run_schema_cases(file, fixture);
+  }
+  CHECK(cases > 0);
 }
