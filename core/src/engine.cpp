@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/engine.hpp"
 
 #include <exception>
@@ -36,13 +37,13 @@ std::string error_reply(const dynamap_error& e) {
 }
 
 std::string usage_reply(const std::string& code, const std::string& message) {
-  return error_reply(dynamap_error(error_kind::usage, "usage." + code, "", message));
+  return error_reply(dynamap_error(error_kind::usage, code, "", message));
 }
 
 json parse_input(std::string_view text) {
   json value = json::parse(text, nullptr, false);
   if (value.is_discarded()) {
-    throw dynamap_error(error_kind::usage, "usage.invalidJson", "",
+    throw dynamap_error(error_kind::usage, codes::usage::invalid_json, "",
                         "the input is not valid JSON (a lone UTF-16 surrogate in a string is one cause)");
   }
   return value;
@@ -51,7 +52,7 @@ json parse_input(std::string_view text) {
 json parse_response_text(std::string_view text) {
   json value = json::parse(text, nullptr, false);
   if (value.is_discarded()) {
-    throw dynamap_error(error_kind::response, "response.invalidJson", "",
+    throw dynamap_error(error_kind::response, codes::response::invalid_json, "",
                         "the server's response is not valid JSON");
   }
   return value;
@@ -101,7 +102,7 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
   if (op == "plan.delete") return build_delete_item(m, field(input, "key"), options);
   if (op == "plan.createTable") return build_create_table(m, options);
   if (op == "plan.deleteTable") return build_delete_table(m, options);
-  throw dynamap_error(error_kind::usage, "usage.unknownOperation", "",
+  throw dynamap_error(error_kind::usage, codes::usage::unknown_operation, "",
                       "unknown operation '" + std::string(op) + "'");
 }
 
@@ -115,7 +116,7 @@ json run_without_model(std::string_view op, std::string_view input_text) {
     return parse_error_response(status.is_number_integer() ? status.get<int>() : 0,
                                 body.is_string() ? body.get_ref<const std::string&>() : "");
   }
-  throw dynamap_error(error_kind::usage, "usage.unknownOperation", "",
+  throw dynamap_error(error_kind::usage, codes::usage::unknown_operation, "",
                       "unknown operation '" + std::string(op) + "'");
 }
 
@@ -124,7 +125,7 @@ json run_without_model(std::string_view op, std::string_view input_text) {
 std::string engine::compile(std::string_view definition_json) {
   try {
     json definition = json::parse(definition_json, nullptr, false);
-    if (definition.is_discarded()) return usage_reply("invalidJson", "the model definition is not valid JSON");
+    if (definition.is_discarded()) return usage_reply(codes::usage::invalid_json, "the model definition is not valid JSON");
     std::shared_ptr<const model> m = parse_model(definition);
     int handle;
     if (!free_handles_.empty()) {
@@ -139,7 +140,7 @@ std::string engine::compile(std::string_view definition_json) {
   } catch (const dynamap_error& e) {
     return error_reply(e);
   } catch (const std::exception& e) {
-    return usage_reply("internal", std::string("internal error: ") + e.what());
+    return usage_reply(codes::usage::internal, std::string("internal error: ") + e.what());
   }
 }
 
@@ -148,14 +149,14 @@ std::string engine::call(int handle, std::string_view op, std::string_view input
     if (handle == 0) return dump(json{{"result", run_without_model(op, input_json)}});
     if (handle < 0 || static_cast<std::size_t>(handle) > models_.size() ||
         !models_[static_cast<std::size_t>(handle - 1)]) {
-      return usage_reply("releasedModel", "the model handle " + std::to_string(handle) + " is not live");
+      return usage_reply(codes::usage::released_model, "the model handle " + std::to_string(handle) + " is not live");
     }
     const model& m = *models_[static_cast<std::size_t>(handle - 1)];
     return dump(json{{"result", run(m, op, input_json)}});
   } catch (const dynamap_error& e) {
     return error_reply(e);
   } catch (const std::exception& e) {
-    return usage_reply("internal", std::string("internal error: ") + e.what());
+    return usage_reply(codes::usage::internal, std::string("internal error: ") + e.what());
   }
 }
 

@@ -1,5 +1,7 @@
 #include "dynamap/error.hpp"
 
+#include "dynamap/error_codes.hpp"
+
 namespace dynamap {
 
 const char* error_kind_name(error_kind kind) {
@@ -36,7 +38,7 @@ void throw_validation(issue_list issues) {
     }
   }
   std::string path = issues.empty() ? "" : issues.front().path;
-  std::string code = issues.empty() ? "validation.invalid" : "validation." + issues.front().code;
+  std::string code = issues.empty() ? codes::validation::invalid : issues.front().code;
   throw dynamap_error(error_kind::validation, std::move(code), std::move(path), std::move(message),
                       std::move(issues));
 }

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/item.hpp"
 
 #include "dynamap/path.hpp"
@@ -19,10 +20,10 @@ void check_key_value(const model& m, const json& item, const std::string& name, 
   const std::size_t size = attribute_value_size(*it);
   const std::string& type = it->begin().key();
   if ((type == "S" || type == "B") && size == 0) {
-    issues.push_back({name, "emptyKey", std::string("a key attribute cannot be an empty ") +
+    issues.push_back({name, codes::validation::empty_key, std::string("a key attribute cannot be an empty ") +
                                             (type == "S" ? "string" : "binary value")});
   } else if (size > limit) {
-    issues.push_back({name, "keySize", "the key value is " + std::to_string(size) + " bytes; DynamoDB allows " +
+    issues.push_back({name, codes::validation::key_size, "the key value is " + std::to_string(size) + " bytes; DynamoDB allows " +
                                            std::to_string(limit)});
   }
 }
@@ -36,7 +37,7 @@ void check_limits(const model& m, const json& item, issue_list& issues) {
   }
   const std::size_t size = item_size(item);
   if (size > max_item_bytes) {
-    issues.push_back({"", "itemSize", "the item is " + std::to_string(size) +
+    issues.push_back({"", codes::validation::item_size, "the item is " + std::to_string(size) +
                                           " bytes as DynamoDB counts them; the limit is 409600 (400 KB)"});
   }
 }
@@ -56,7 +57,7 @@ validation_result validate_item(const model& m, const json& item, const write_in
 validation_result validate_key(const model& m, const json& key) {
   validation_result result;
   if (!key.is_object() || !value_tag(key).empty()) {
-    result.issues.push_back({"", "type", "expected a key object, got " + describe_value(key)});
+    result.issues.push_back({"", codes::validation::type, "expected a key object, got " + describe_value(key)});
     return result;
   }
   value_context ctx{result.issues};
@@ -65,7 +66,7 @@ validation_result validate_key(const model& m, const json& key) {
     const std::string k = escape_key(attr.name);
     auto it = key.find(k);
     if (it == key.end()) {
-      result.issues.push_back({attr.name, "required", "is required in a key"});
+      result.issues.push_back({attr.name, codes::validation::required, "is required in a key"});
       return;
     }
     out.emplace(k, normalize_value(attr, *it, attr.name, ctx));
@@ -74,7 +75,7 @@ validation_result validate_key(const model& m, const json& key) {
   if (const attribute* sort = m.sort()) check(*sort);
   for (auto it = key.begin(); it != key.end(); ++it) {
     const std::string name = unescape_key(it.key());
-    if (!m.is_key(name)) result.issues.push_back({name, "notKey", "is not part of the key of model " + m.name});
+    if (!m.is_key(name)) result.issues.push_back({name, codes::validation::not_key, "is not part of the key of model " + m.name});
   }
   if (result.ok()) {
     const json av = to_attribute_map(m, out);

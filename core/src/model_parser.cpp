@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <algorithm>
 #include <initializer_list>
 #include <map>
@@ -23,16 +24,16 @@ bool valid_table_name(const std::string& s) {
 }
 
 const json& require_object(const json& value, const std::string& path) {
-  if (!value.is_object()) throw_schema(path, "invalid", "expected an object, got " + describe_value(value));
+  if (!value.is_object()) throw_schema(path, codes::schema::invalid, "expected an object, got " + describe_value(value));
   return value;
 }
 
 const std::string& require_string(const json& parent, const char* key, const std::string& path) {
   auto it = parent.find(key);
   const std::string at = child_path(path, key);
-  if (it == parent.end()) throw_schema(at, "missing", "is required");
+  if (it == parent.end()) throw_schema(at, codes::schema::missing, "is required");
   if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
-    throw_schema(at, "invalid", "expected a non-empty string, got " + describe_value(*it));
+    throw_schema(at, codes::schema::invalid, "expected a non-empty string, got " + describe_value(*it));
   }
   return it->get_ref<const std::string&>();
 }
@@ -40,7 +41,7 @@ const std::string& require_string(const json& parent, const char* key, const std
 bool read_flag(const json& def, const char* key, const std::string& path) {
   auto it = def.find(key);
   if (it == def.end()) return false;
-  if (!it->is_boolean()) throw_schema(child_path(path, key), "invalid", "expected true or false");
+  if (!it->is_boolean()) throw_schema(child_path(path, key), codes::schema::invalid, "expected true or false");
   return it->get<bool>();
 }
 
@@ -50,7 +51,7 @@ bool listed(std::initializer_list<const char*> names, const std::string& key) {
 
 void reject_unknown(const json& obj, std::initializer_list<const char*> known, const std::string& path) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
-    if (!listed(known, it.key())) throw_schema(child_path(path, it.key()), "unknownProperty", "is not a known property");
+    if (!listed(known, it.key())) throw_schema(child_path(path, it.key()), codes::schema::unknown_property, "is not a known property");
   }
 }
 
@@ -59,7 +60,7 @@ unknown_policy read_policy(const json& value, const std::string& path) {
   if (value == "reject") return unknown_policy::reject;
   if (value == "strip") return unknown_policy::strip;
   if (value == "keep") return unknown_policy::keep;
-  throw_schema(path, "invalid", "expected 'reject', 'strip' or 'keep'");
+  throw_schema(path, codes::schema::invalid, "expected 'reject', 'strip' or 'keep'");
 }
 
 constexpr std::initializer_list<const char*> common_rules = {
@@ -82,11 +83,11 @@ class model_parser final : public schema_reader {
     attr.type_name = written_type;
     attr.type = find_type(type_name);
     if (attr.type == nullptr) {
-      throw_schema(child_path(path, "type"), "unknownType", "unknown type '" + written_type + "'");
+      throw_schema(child_path(path, "type"), codes::schema::unknown_type, "unknown type '" + written_type + "'");
     }
     for (auto it = effective.begin(); it != effective.end(); ++it) {
       if (!listed(common_rules, it.key()) && !attr.type->accepts_rule(it.key())) {
-        throw_schema(child_path(path, it.key()), "unknownRule", "is not a rule of type '" + type_name + "'");
+        throw_schema(child_path(path, it.key()), codes::schema::unknown_rule, "is not a rule of type '" + type_name + "'");
       }
     }
     attr.optional = read_flag(effective, "optional", path);
@@ -101,7 +102,7 @@ class model_parser final : public schema_reader {
     if (definition.is_object()) {
       for (const char* rule : {"optional", "attributeName", "default"}) {
         if (definition.contains(rule)) {
-          throw_schema(child_path(path, rule), "unknownRule", "has no meaning for list, set or record members");
+          throw_schema(child_path(path, rule), codes::schema::unknown_rule, "has no meaning for list, set or record members");
         }
       }
     }
@@ -127,7 +128,7 @@ class model_parser final : public schema_reader {
         const bool current_renamed = attr.stored_name != attr.name;
         const std::string& culprit = current_renamed ? attr.name : seen->second;
         const std::string& other = current_renamed ? seen->second : attr.name;
-        throw_schema(child_path(child_path(path, culprit), "attributeName"), "duplicateAttributeName",
+        throw_schema(child_path(child_path(path, culprit), "attributeName"), codes::schema::duplicate_attribute_name,
                      "'" + attr.stored_name + "' is already the stored name of attribute '" + other + "'");
       }
       shape.fields.push_back(std::move(attr));
@@ -142,10 +143,10 @@ class model_parser final : public schema_reader {
     const std::string& type = def["type"].get_ref<const std::string&>();
     if (find_type(type) != nullptr) return def;
     if (types_ == nullptr || !types_->contains(type)) {
-      throw_schema(child_path(path, "type"), "unknownType", "unknown type '" + type + "'");
+      throw_schema(child_path(path, "type"), codes::schema::unknown_type, "unknown type '" + type + "'");
     }
     if (std::find(resolving_.begin(), resolving_.end(), type) != resolving_.end()) {
-      throw_schema(child_path("types", type), "cyclicType", "the named type '" + type + "' refers to itself");
+      throw_schema(child_path("types", type), codes::schema::cyclic_type, "the named type '" + type + "' refers to itself");
     }
     const json& named = (*types_)[type];
     const std::string named_path = child_path("types", type);
@@ -162,7 +163,7 @@ class model_parser final : public schema_reader {
 
   void read_default(attribute& attr, const json& value, const std::string& at) const {
     if (value.is_null()) {
-      if (!attr.nullable) throw_schema(at, "invalidDefault", "null is not allowed: the attribute is not nullable");
+      if (!attr.nullable) throw_schema(at, codes::schema::invalid_default, "null is not allowed: the attribute is not nullable");
       attr.default_from = default_kind::value;
       attr.default_value = nullptr;
       return;
@@ -178,7 +179,7 @@ class model_parser final : public schema_reader {
     issue_list issues;
     value_context ctx{issues};
     json normalized = normalize_value(attr, value, at, ctx);
-    if (!issues.empty()) throw_schema(at, "invalidDefault", issues.front().message);
+    if (!issues.empty()) throw_schema(at, codes::schema::invalid_default, issues.front().message);
     attr.default_from = default_kind::value;
     attr.default_value = std::move(normalized);
   }
@@ -189,13 +190,13 @@ class model_parser final : public schema_reader {
 
 void check_key_attribute(const model& m, const std::string& name, const std::string& path, bool table_key) {
   const attribute* attr = m.find(name);
-  if (attr == nullptr) throw_schema(path, "unknownAttribute", "'" + name + "' is not a declared attribute");
+  if (attr == nullptr) throw_schema(path, codes::schema::unknown_attribute, "'" + name + "' is not a declared attribute");
   if (attr->type->key_type(*attr).empty()) {
-    throw_schema(path, "invalidKey", "'" + name + "' has type '" + attr->type_name +
+    throw_schema(path, codes::schema::invalid_key, "'" + name + "' has type '" + attr->type_name +
                                          "', which cannot be a key (keys are strings, numbers or binary)");
   }
-  if (attr->nullable) throw_schema(path, "invalidKey", "key attribute '" + name + "' cannot be nullable");
-  if (table_key && attr->optional) throw_schema(path, "invalidKey", "key attribute '" + name + "' cannot be optional");
+  if (attr->nullable) throw_schema(path, codes::schema::invalid_key, "key attribute '" + name + "' cannot be nullable");
+  if (table_key && attr->optional) throw_schema(path, codes::schema::invalid_key, "key attribute '" + name + "' cannot be optional");
 }
 
 projection_kind parse_projection(const json& def, std::vector<std::string>& include, const model& m,
@@ -210,30 +211,30 @@ projection_kind parse_projection(const json& def, std::vector<std::string>& incl
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& name = (*it)[i];
       if (!name.is_string() || m.find(name.get<std::string>()) == nullptr) {
-        throw_schema(index_path(at, i), "unknownAttribute", "expected the name of a declared attribute");
+        throw_schema(index_path(at, i), codes::schema::unknown_attribute, "expected the name of a declared attribute");
       }
       include.push_back(name.get<std::string>());
     }
     return projection_kind::include;
   }
-  throw_schema(at, "invalid", "expected 'all', 'keys' or a non-empty list of attribute names");
+  throw_schema(at, codes::schema::invalid, "expected 'all', 'keys' or a non-empty list of attribute names");
 }
 
 index_def parse_index(const model& m, const std::string& name, const json& def, const std::string& path) {
   require_object(def, path);
   reject_unknown(def, {"type", "partition", "sort", "projection"}, path);
-  if (!valid_table_name(name)) throw_schema(path, "invalidName", "index names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
+  if (!valid_table_name(name)) throw_schema(path, codes::schema::invalid_name, "index names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
   index_def index;
   index.name = name;
   const std::string& type = require_string(def, "type", path);
-  if (type != "global" && type != "local") throw_schema(child_path(path, "type"), "invalid", "expected 'global' or 'local'");
+  if (type != "global" && type != "local") throw_schema(child_path(path, "type"), codes::schema::invalid, "expected 'global' or 'local'");
   index.global = type == "global";
   if (index.global) {
     index.partition = require_string(def, "partition", path);
   } else {
-    if (!m.sort_key) throw_schema(path, "invalid", "local indexes need a table with a sort key");
+    if (!m.sort_key) throw_schema(path, codes::schema::invalid, "local indexes need a table with a sort key");
     if (def.contains("partition") && def["partition"] != m.partition_key) {
-      throw_schema(child_path(path, "partition"), "invalid",
+      throw_schema(child_path(path, "partition"), codes::schema::invalid,
                    "a local index shares the table's partition key '" + m.partition_key + "'");
     }
     index.partition = m.partition_key;
@@ -243,7 +244,7 @@ index_def parse_index(const model& m, const std::string& name, const json& def, 
     index.sort = require_string(def, "sort", path);
     check_key_attribute(m, *index.sort, child_path(path, "sort"), false);
   } else if (!index.global) {
-    throw_schema(child_path(path, "sort"), "missing", "a local index needs a sort key");
+    throw_schema(child_path(path, "sort"), codes::schema::missing, "a local index needs a sort key");
   }
   index.projection = parse_projection(def, index.include, m, path);
   return index;
@@ -257,14 +258,14 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   auto m = std::make_shared<model>();
   m->name = require_string(definition, "name", "");
   m->table = require_string(definition, "table", "");
-  if (!valid_table_name(m->table)) throw_schema("table", "invalidName", "table names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
+  if (!valid_table_name(m->table)) throw_schema("table", codes::schema::invalid_name, "table names are 3 to 255 characters of a-z A-Z 0-9 _ - .");
 
   const json* types = nullptr;
   if (auto it = definition.find("types"); it != definition.end()) {
     types = &require_object(*it, "types");
     for (auto t = it->begin(); t != it->end(); ++t) {
       if (find_type(t.key()) != nullptr) {
-        throw_schema(child_path("types", t.key()), "invalidName", "'" + t.key() + "' is a built-in type");
+        throw_schema(child_path("types", t.key()), codes::schema::invalid_name, "'" + t.key() + "' is a built-in type");
       }
     }
   }
@@ -276,14 +277,14 @@ std::shared_ptr<const model> parse_model(const json& definition) {
     }
   }
 
-  if (!definition.contains("attributes")) throw_schema("attributes", "missing", "is required");
+  if (!definition.contains("attributes")) throw_schema("attributes", codes::schema::missing, "is required");
   const json& attributes = require_object(definition["attributes"], "attributes");
-  if (attributes.empty()) throw_schema("attributes", "invalid", "declare at least the key attributes");
+  if (attributes.empty()) throw_schema("attributes", codes::schema::invalid, "declare at least the key attributes");
   parser.read_fields(m->root, attributes, "attributes");
   m->root.label = "model " + m->name;
   m->root.unknown = read_policy(definition.value("unknown", json()), "unknown");
 
-  if (!definition.contains("key")) throw_schema("key", "missing", "is required");
+  if (!definition.contains("key")) throw_schema("key", codes::schema::missing, "is required");
   const json& key = require_object(definition["key"], "key");
   reject_unknown(key, {"partition", "sort"}, "key");
   m->partition_key = require_string(key, "partition", "key");
@@ -291,7 +292,7 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (key.contains("sort")) {
     m->sort_key = require_string(key, "sort", "key");
     check_key_attribute(*m, *m->sort_key, "key.sort", true);
-    if (*m->sort_key == m->partition_key) throw_schema("key.sort", "invalidKey", "the sort key must differ from the partition key");
+    if (*m->sort_key == m->partition_key) throw_schema("key.sort", codes::schema::invalid_key, "the sort key must differ from the partition key");
   }
 
   if (auto it = definition.find("indexes"); it != definition.end()) {
@@ -303,8 +304,8 @@ std::shared_ptr<const model> parse_model(const json& definition) {
       m->indexes.push_back(std::move(index));
     }
     // DynamoDB's quotas: 5 local indexes per table, 20 global ones by default.
-    if (local > 5) throw_schema("indexes", "tooMany", "a table has at most 5 local indexes");
-    if (global > 20) throw_schema("indexes", "tooMany", "a table has at most 20 global indexes (DynamoDB's default quota)");
+    if (local > 5) throw_schema("indexes", codes::schema::too_many, "a table has at most 5 local indexes");
+    if (global > 20) throw_schema("indexes", codes::schema::too_many, "a table has at most 20 global indexes (DynamoDB's default quota)");
   }
   return m;
 }

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/responses.hpp"
 
 #include "dynamap/item.hpp"
@@ -18,7 +19,7 @@ json read_item(const model& m, const json& attributes) {
 
 void require_object(const json& response, const char* operation) {
   if (!response.is_object()) {
-    throw dynamap_error(error_kind::response, "response.malformed", "",
+    throw dynamap_error(error_kind::response, codes::response::malformed, "",
                         std::string(operation) + " response is not a JSON object");
   }
 }

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/values.hpp"
 
 #include "dynamap/path.hpp"
@@ -46,7 +47,7 @@ json normalize_value(const attribute& attr, const json& value, const std::string
                      value_context& ctx) {
   if (value.is_null()) {
     if (attr.nullable) return nullptr;
-    ctx.issues.push_back({path, "type", "expected " + attr.type_name +
+    ctx.issues.push_back({path, codes::validation::type, "expected " + attr.type_name +
                                             ", got null (the attribute is not nullable)"});
     return nullptr;
   }
@@ -56,7 +57,7 @@ json normalize_value(const attribute& attr, const json& value, const std::string
 json normalize_object(const object_shape& shape, const json& value, const std::string& path,
                       value_context& ctx) {
   if (!value.is_object() || !value_tag(value).empty()) {
-    ctx.issues.push_back({path, "type", "expected an object, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected an object, got " + describe_value(value)});
     return nullptr;
   }
   json out = json::object();
@@ -72,7 +73,7 @@ json normalize_object(const object_shape& shape, const json& value, const std::s
                              ? std::move(fallback)
                              : normalize_value(field, fallback, at, ctx));
       } else if (!field.optional) {
-        ctx.issues.push_back({at, "required", "is required"});
+        ctx.issues.push_back({at, codes::validation::required, "is required"});
       }
       continue;
     }
@@ -84,12 +85,12 @@ json normalize_object(const object_shape& shape, const json& value, const std::s
     const std::string at = child_path(path, name);
     switch (shape.unknown) {
       case unknown_policy::reject:
-        ctx.issues.push_back({at, "unknownAttribute", not_declared(shape)});
+        ctx.issues.push_back({at, codes::validation::unknown_attribute, not_declared(shape)});
         break;
       case unknown_policy::strip: break;
       case unknown_policy::keep:
         if (shape.find_stored(name) != nullptr) {
-          ctx.issues.push_back({at, "unknownAttribute",
+          ctx.issues.push_back({at, codes::validation::unknown_attribute,
                                 "has the stored name of a declared attribute; it cannot be kept"});
         } else {
           out.emplace(it.key(), normalize_value(kept_attribute(), it.value(), at, ctx));
@@ -122,7 +123,7 @@ json value_from_attribute_value(const attribute& attr, const json& av, const std
                                 value_context& ctx) {
   if (av.is_object() && av.size() == 1 && av.begin().key() == "NULL") {
     if (!attr.nullable) {
-      ctx.issues.push_back({path, "type", "the stored value is NULL but the attribute is not nullable"});
+      ctx.issues.push_back({path, codes::validation::type, "the stored value is NULL but the attribute is not nullable"});
     }
     return nullptr;
   }
@@ -132,7 +133,7 @@ json value_from_attribute_value(const attribute& attr, const json& av, const std
 json object_from_attribute_map(const object_shape& shape, const json& map, const std::string& path,
                                value_context& ctx) {
   if (!map.is_object()) {
-    ctx.issues.push_back({path, "attributeType", "expected an attribute value map"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "expected an attribute value map"});
     return nullptr;
   }
   json out = json::object();
@@ -142,7 +143,7 @@ json object_from_attribute_map(const object_shape& shape, const json& map, const
     if (attr == nullptr) {
       switch (shape.unknown) {
         case unknown_policy::reject:
-          ctx.issues.push_back({at, "unknownAttribute", "the stored item has it, but it " +
+          ctx.issues.push_back({at, codes::validation::unknown_attribute, "the stored item has it, but it " +
                                                             not_declared(shape)});
           break;
         case unknown_policy::strip: break;
@@ -166,7 +167,7 @@ json object_from_attribute_map(const object_shape& shape, const json& map, const
       // random default would invent data, so those read as missing.
       out.emplace(key, field.default_value);
     } else if (!field.optional) {
-      ctx.issues.push_back({child_path(path, field.name), "required",
+      ctx.issues.push_back({child_path(path, field.name), codes::validation::required,
                             "the stored item lacks this required attribute"});
     }
   }

@@ -26,11 +26,12 @@ const char* error_family(error_kind kind);     // "schema", "validation", ...
 // before anything reaches the boundary. Hot paths collect issues instead of throwing.
 class dynamap_error : public std::runtime_error {
  public:
-  dynamap_error(error_kind kind, std::string code, std::string path, std::string message,
+  // `name` is the code within the kind's family ("unknownType"); code() qualifies it.
+  dynamap_error(error_kind kind, const std::string& name, std::string path, std::string message,
                 issue_list issues = {})
       : std::runtime_error(message),
         kind_(kind),
-        code_(std::move(code)),
+        code_(std::string(error_family(kind)) + "." + name),
         path_(std::move(path)),
         issues_(std::move(issues)) {}
 
@@ -49,7 +50,7 @@ class dynamap_error : public std::runtime_error {
 
 [[noreturn]] inline void throw_schema(const std::string& path, const std::string& code,
                                       const std::string& message) {
-  throw dynamap_error(error_kind::schema, "schema." + code, path, path + ": " + message);
+  throw dynamap_error(error_kind::schema, code, path, path + ": " + message);
 }
 
 // Throws a ValidationError that lists every issue; the message names the first.

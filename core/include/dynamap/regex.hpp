@@ -21,7 +21,7 @@ class regex {
   static std::optional<regex> compile(std::string_view pattern, std::string& error);
 
   // Like JS `new RegExp(pattern, 'u').test(text)`: true if the pattern matches anywhere in `text`
-  // (UTF-8). Text that is not valid UTF-8 never matches.
+  // (UTF-8). Text that is not valid UTF-8 never matches, nor does anything for a moved-from regex.
   bool search(std::string_view text) const;
 
   const std::string& pattern() const;

@@ -17,7 +17,8 @@ namespace dynamap::detail {
 namespace {
 
 constexpr std::size_t no_atom = static_cast<std::size_t>(-1);
-// Counts beyond this are refused by the size cap anyway; saturating keeps the arithmetic exact.
+// Counts beyond this are refused by the size cap anyway; saturating there keeps the size
+// arithmetic in fragments.cpp from overflowing.
 constexpr std::uint64_t count_limit = std::uint64_t{1} << 40;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -42,7 +43,8 @@ std::uint64_t count_value(std::string_view digits) {
   return value;
 }
 
-// Compares decimal digit strings exactly, however long, as the spec compares the numbers.
+// Compares decimal digit strings exactly, however long, as the spec compares the numbers. (V8
+// clamps large counts and so accepts (?:){99999999999,99999999998}; refusing it is the safe side.)
 bool count_less(std::string_view x, std::string_view y) {
   const auto strip = [](std::string_view d) {
     while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
@@ -53,16 +55,17 @@ bool count_less(std::string_view x, std::string_view y) {
   return x.size() != y.size() ? x.size() < y.size() : x < y;
 }
 
-// What an escape or a class member stands for.
+// What an escape or a class member stands for. Kept trivially copyable (a class escape is named by
+// its letter, not held as a set) because it is returned by value on every path of read_escape.
 struct atom_value {
-  enum class kind { code_point, set, assertion };
+  enum class kind { code_point, class_escape, assertion };
   kind what = kind::code_point;
   char32_t code_point = 0;
-  code_point_set set;
+  char class_escape = 0;  // d D s S w W
   opcode assertion = opcode::word_boundary;
 };
 
-atom_value single(char32_t c) { return {atom_value::kind::code_point, c, {}, opcode::word_boundary}; }
+atom_value single(char32_t c) { return {atom_value::kind::code_point, c, 0, opcode::word_boundary}; }
 
 class parser {
  public:
@@ -98,8 +101,10 @@ class parser {
     std::size_t open_offset = 0;
   };
 
-  bool fail(const std::string& message, std::size_t offset) {
-    error_ = message + " at offset " + std::to_string(offset);
+  bool fail(std::string_view message, std::size_t offset) {
+    error_ = message;
+    error_ += " at offset ";
+    error_ += std::to_string(offset);
     return false;
   }
 
@@ -167,9 +172,9 @@ class parser {
     switch (v.what) {
       case atom_value::kind::code_point:
         return emit({opcode::code_point, static_cast<std::int32_t>(v.code_point), 0}, true, offset);
-      case atom_value::kind::set: {
-        code_point_set set = v.set;
-        normalize(set);
+      case atom_value::kind::class_escape: {
+        code_point_set set;
+        append_class_escape(set, v.class_escape);
         return emit_set(set, offset);
       }
       case atom_value::kind::assertion: return emit({v.assertion, 0, 0}, false, offset);
@@ -315,7 +320,7 @@ class parser {
     }
     const char c = pattern_[pos_ + 1];
     pos_ += 2;
-    const auto refuse = [&](const std::string& message) -> std::optional<atom_value> {
+    const auto refuse = [&](std::string_view message) -> std::optional<atom_value> {
       fail(message, at);
       return std::nullopt;
     };
@@ -327,18 +332,15 @@ class parser {
       case 'v': return single(0x0B);
       case 'b':
         if (in_class) return single(0x08);
-        return atom_value{atom_value::kind::assertion, 0, {}, opcode::word_boundary};
+        return atom_value{atom_value::kind::assertion, 0, 0, opcode::word_boundary};
       case 'B':
         if (in_class) return refuse("invalid escape '\\B' in a class");
-        return atom_value{atom_value::kind::assertion, 0, {}, opcode::not_word_boundary};
+        return atom_value{atom_value::kind::assertion, 0, 0, opcode::not_word_boundary};
       case '-':
         if (in_class) return single('-');
         return refuse("invalid escape '\\-' outside a class");
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': {
-        atom_value v{atom_value::kind::set, 0, {}, opcode::word_boundary};
-        append_class_escape(v.set, c);
-        return v;
-      }
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+        return atom_value{atom_value::kind::class_escape, 0, c, opcode::word_boundary};
       case 'p': case 'P': return refuse("Unicode property escapes are not supported");
       case 'c':
         if (pos_ < pattern_.size() && is_ascii_letter(pattern_[pos_])) {
@@ -449,8 +451,8 @@ class parser {
         }
         if (from->code_point > to->code_point) return fail("range out of order in character class", from_offset);
         set.push_back({from->code_point, to->code_point});
-      } else if (from->what == atom_value::kind::set) {
-        set.insert(set.end(), from->set.begin(), from->set.end());
+      } else if (from->what == atom_value::kind::class_escape) {
+        append_class_escape(set, from->class_escape);
       } else {
         set.push_back({from->code_point, from->code_point});
       }

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <map>
 
 #include "dynamap/requests.hpp"
@@ -34,7 +35,7 @@ json read_throughput(const json& options) {
     if (t && t->is_object() && t->contains(name) && (*t)[name].is_number_integer() && (*t)[name] > 0) {
       return (*t)[name].get<long long>();
     }
-    throw dynamap_error(error_kind::usage, "usage.invalidOption", std::string("throughput.") + name,
+    throw dynamap_error(error_kind::usage, codes::usage::invalid_option, std::string("throughput.") + name,
                         std::string("PROVISIONED billing needs throughput.") + name +
                             ": a whole number of capacity units > 0");
   };

@@ -1,6 +1,7 @@
 #pragma once
 // Reading the options object each builder takes. An option a builder does not know is an error,
 // so a misspelt `consistant: true` never turns into a silently inconsistent read.
+#include "dynamap/error_codes.hpp"
 #include <algorithm>
 #include <initializer_list>
 #include <string>
@@ -16,13 +17,13 @@ inline void check_options(const json& options, std::initializer_list<const char*
                           const char* operation) {
   if (options.is_null()) return;
   if (!options.is_object()) {
-    throw dynamap_error(error_kind::usage, "usage.invalidOption", "options",
+    throw dynamap_error(error_kind::usage, codes::usage::invalid_option, "options",
                         std::string(operation) + " options: expected an object, got " +
                             describe_value(options));
   }
   for (auto it = options.begin(); it != options.end(); ++it) {
     if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) {
-      throw dynamap_error(error_kind::usage, "usage.unknownOption", it.key(),
+      throw dynamap_error(error_kind::usage, codes::usage::unknown_option, it.key(),
                           std::string(operation) + " has no option '" + it.key() + "'");
     }
   }
@@ -39,7 +40,7 @@ inline std::string read_choice(const json& options, const char* name,
   }
   std::string list;
   for (const char* a : allowed) list += (list.empty() ? "'" : ", '") + std::string(a) + "'";
-  throw dynamap_error(error_kind::usage, "usage.invalidOption", name,
+  throw dynamap_error(error_kind::usage, codes::usage::invalid_option, name,
                       std::string("option ") + name + ": expected one of " + list + ", got " +
                           (v.is_string() ? "'" + v.get<std::string>() + "'" : describe_value(v)));
 }
@@ -48,7 +49,7 @@ inline bool read_bool(const json& options, const char* name) {
   if (!options.is_object() || !options.contains(name)) return false;
   const json& v = options[name];
   if (!v.is_boolean()) {
-    throw dynamap_error(error_kind::usage, "usage.invalidOption", name,
+    throw dynamap_error(error_kind::usage, codes::usage::invalid_option, name,
                         std::string("option ") + name + ": expected true or false, got " +
                             describe_value(v));
   }

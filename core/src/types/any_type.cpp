@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <unordered_set>
@@ -43,11 +44,11 @@ json check(const json& v, const std::string& path, value_context& ctx);
 json check_number(const json& v, const std::string& path, value_context& ctx) {
   const auto d = parse_decimal(number_text(v));
   if (!d) {
-    ctx.issues.push_back({path, "type", "expected a number, got " + describe_value(v)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a number, got " + describe_value(v)});
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, "range", to_plain_string(*d).substr(0, 60) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, to_plain_string(*d).substr(0, 60) + " " + problem});
     return nullptr;
   }
   return v;
@@ -55,7 +56,7 @@ json check_number(const json& v, const std::string& path, value_context& ctx) {
 
 json check_set(const json& members, const std::string& path, value_context& ctx) {
   if (!members.is_array() || members.empty()) {
-    ctx.issues.push_back({path, "emptySet", "DynamoDB cannot store an empty set"});
+    ctx.issues.push_back({path, codes::validation::empty_set, "DynamoDB cannot store an empty set"});
     return nullptr;
   }
   const std::string_view kind = scalar_kind(members[0]);
@@ -65,14 +66,14 @@ json check_set(const json& members, const std::string& path, value_context& ctx)
     const std::string at = index_path(path, i);
     const json& m = members[i];
     if (kind.empty() || scalar_kind(m) != kind) {
-      ctx.issues.push_back({at, "type", "set members must all be strings, all numbers or all binary; got " +
+      ctx.issues.push_back({at, codes::validation::type, "set members must all be strings, all numbers or all binary; got " +
                                             describe_value(m)});
       continue;
     }
     json checked = kind == "N" ? check_number(m, at, ctx) : m;
     if (checked.is_null()) continue;
     if (!seen.insert(scalar_text(m)).second) {
-      ctx.issues.push_back({at, "duplicate", "the set already holds this value (DynamoDB refuses duplicate members)"});
+      ctx.issues.push_back({at, codes::validation::duplicate, "the set already holds this value (DynamoDB refuses duplicate members)"});
       continue;
     }
     out.push_back(std::move(checked));
@@ -116,9 +117,9 @@ json check(const json& v, const std::string& path, value_context& ctx) {
     return format_iso_datetime_millis(v.begin()->get<std::int64_t>());
   }
   if (tag == "nonfinite") {
-    ctx.issues.push_back({path, "nonFinite", "DynamoDB cannot store " + v.begin()->get<std::string>()});
+    ctx.issues.push_back({path, codes::validation::non_finite, "DynamoDB cannot store " + v.begin()->get<std::string>()});
   } else {
-    ctx.issues.push_back({path, "type", "cannot store " + describe_value(v)});
+    ctx.issues.push_back({path, codes::validation::type, "cannot store " + describe_value(v)});
   }
   return nullptr;
 }
@@ -157,7 +158,7 @@ json read_number(const json& payload, const std::string& path, value_context& ct
   const std::string text = payload.is_string() ? payload.get<std::string>() : "";
   const auto exact = parse_decimal(text);
   if (!exact) {
-    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
   const double d = std::strtod(text.c_str(), nullptr);
@@ -200,7 +201,7 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
       return json{{"$set", std::move(members)}};
     }
   }
-  ctx.issues.push_back({path, "attributeType", "cannot read " + describe_attribute_value(av)});
+  ctx.issues.push_back({path, codes::validation::attribute_type, "cannot read " + describe_attribute_value(av)});
   return nullptr;
 }
 

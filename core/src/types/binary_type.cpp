@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
@@ -44,15 +45,15 @@ json binary_type::normalize(const attribute& attr, const json& value, const std:
   const json* payload = value_tag(value) == "bytes" ? &value.begin().value() : nullptr;
   const auto length = payload && payload->is_string() ? base64_length(payload->get<std::string>()) : std::nullopt;
   if (!length) {
-    ctx.issues.push_back({path, "type", "expected a Uint8Array, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a Uint8Array, got " + describe_value(value)});
     return nullptr;
   }
   const std::size_t before = ctx.issues.size();
   if (attr.rules.min_length && *length < *attr.rules.min_length) {
-    ctx.issues.push_back({path, "minLength", "expected at least " + bytes(*attr.rules.min_length) + ", got " + std::to_string(*length)});
+    ctx.issues.push_back({path, codes::validation::min_length, "expected at least " + bytes(*attr.rules.min_length) + ", got " + std::to_string(*length)});
   }
   if (attr.rules.max_length && *length > *attr.rules.max_length) {
-    ctx.issues.push_back({path, "maxLength", "expected at most " + bytes(*attr.rules.max_length) + ", got " + std::to_string(*length)});
+    ctx.issues.push_back({path, codes::validation::max_length, "expected at most " + bytes(*attr.rules.max_length) + ", got " + std::to_string(*length)});
   }
   return ctx.issues.size() == before ? value : json(nullptr);
 }
@@ -66,7 +67,7 @@ json binary_type::from_attribute_value(const attribute&, const json& av, const s
   const json* b = expect_attribute_value(av, "B", path, ctx);
   if (b == nullptr) return nullptr;
   if (!b->is_string() || !base64_length(b->get<std::string>())) {
-    ctx.issues.push_back({path, "attributeType", "the B attribute value is not base64"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the B attribute value is not base64"});
     return nullptr;
   }
   return json{{"$bytes", *b}};

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
 
@@ -8,7 +9,7 @@ std::string_view boolean_type::name() const { return "boolean"; }
 json boolean_type::normalize(const attribute&, const json& value, const std::string& path,
                              value_context& ctx) const {
   if (value.is_boolean()) return value;
-  ctx.issues.push_back({path, "type", "expected a boolean, got " + describe_value(value)});
+  ctx.issues.push_back({path, codes::validation::type, "expected a boolean, got " + describe_value(value)});
   return nullptr;
 }
 

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/time_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
@@ -14,7 +15,7 @@ std::optional<std::int32_t> read_bound(const json& def, const char* rule, const 
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
   auto days = it->is_string() ? parse_iso_date_days(it->get<std::string>()) : std::nullopt;
-  if (!days) throw_schema(child_path(path, rule), "invalidRule", "expected a date as YYYY-MM-DD");
+  if (!days) throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected a date as YYYY-MM-DD");
   return days;
 }
 }  // namespace
@@ -41,19 +42,19 @@ json date_type::normalize(const attribute& attr, const json& value, const std::s
   }
   const std::string text = days ? format_iso_date_days(*days) : "";
   if (text.empty()) {
-    ctx.issues.push_back({path, "type", "expected a date as YYYY-MM-DD, got " +
+    ctx.issues.push_back({path, codes::validation::type, "expected a date as YYYY-MM-DD, got " +
                                             (value.is_string() ? "'" + value.get<std::string>().substr(0, 60) + "'"
                                                                : describe_value(value))});
     return nullptr;
   }
   bool ok = true;
   if (attr.rules.min_time && *days < *attr.rules.min_time) {
-    ctx.issues.push_back({path, "min", "expected " + format_iso_date_days(static_cast<std::int32_t>(*attr.rules.min_time)) +
+    ctx.issues.push_back({path, codes::validation::min, "expected " + format_iso_date_days(static_cast<std::int32_t>(*attr.rules.min_time)) +
                                            " or later, got " + text});
     ok = false;
   }
   if (attr.rules.max_time && *days > *attr.rules.max_time) {
-    ctx.issues.push_back({path, "max", "expected " + format_iso_date_days(static_cast<std::int32_t>(*attr.rules.max_time)) +
+    ctx.issues.push_back({path, codes::validation::max, "expected " + format_iso_date_days(static_cast<std::int32_t>(*attr.rules.max_time)) +
                                            " or earlier, got " + text});
     ok = false;
   }
@@ -69,7 +70,7 @@ json date_type::from_attribute_value(const attribute& attr, const json& av, cons
   const json* s = expect_attribute_value(av, "S", path, ctx);
   if (s == nullptr) return nullptr;
   if (!s->is_string() || !parse_iso_date_days(s->get<std::string>())) {
-    ctx.issues.push_back({path, "attributeType", "the stored value is not a date as YYYY-MM-DD"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the stored value is not a date as YYYY-MM-DD"});
     return nullptr;
   }
   (void)attr;

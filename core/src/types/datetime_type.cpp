@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/time_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
@@ -23,7 +24,7 @@ std::optional<std::int64_t> read_bound(const json& def, const char* rule, const 
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
   auto ms = it->is_string() ? parse_iso_datetime_millis(it->get<std::string>()) : std::nullopt;
-  if (!ms) throw_schema(child_path(path, rule), "invalidRule", "expected an ISO-8601 date-time with an offset");
+  if (!ms) throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected an ISO-8601 date-time with an offset");
   return ms;
 }
 
@@ -45,7 +46,7 @@ void datetime_type::parse_rules(attribute& attr, const json& def, const std::str
     if (*it == "iso") attr.rules.storage = time_storage::iso;
     else if (*it == "epoch") attr.rules.storage = time_storage::epoch;
     else if (*it == "epochMillis") attr.rules.storage = time_storage::epoch_millis;
-    else throw_schema(child_path(path, "storeAs"), "invalidRule", "expected 'iso', 'epoch' or 'epochMillis'");
+    else throw_schema(child_path(path, "storeAs"), codes::schema::invalid_rule, "expected 'iso', 'epoch' or 'epochMillis'");
   }
   attr.rules.min_time = read_bound(def, "min", path);
   attr.rules.max_time = read_bound(def, "max", path);
@@ -56,19 +57,19 @@ json datetime_type::normalize(const attribute& attr, const json& value, const st
                               value_context& ctx) const {
   const auto ms = read_instant(value);
   if (!ms) {
-    ctx.issues.push_back({path, "type", "expected a valid Date or an ISO-8601 date-time with an offset, got " +
+    ctx.issues.push_back({path, codes::validation::type, "expected a valid Date or an ISO-8601 date-time with an offset, got " +
                                             (value.is_string() ? "'" + value.get<std::string>().substr(0, 60) + "'"
                                                                : describe_value(value))});
     return nullptr;
   }
   bool ok = true;
   if (attr.rules.min_time && *ms < *attr.rules.min_time) {
-    ctx.issues.push_back({path, "min", "expected " + format_iso_datetime_millis(*attr.rules.min_time) +
+    ctx.issues.push_back({path, codes::validation::min, "expected " + format_iso_datetime_millis(*attr.rules.min_time) +
                                            " or later, got " + format_iso_datetime_millis(*ms)});
     ok = false;
   }
   if (attr.rules.max_time && *ms > *attr.rules.max_time) {
-    ctx.issues.push_back({path, "max", "expected " + format_iso_datetime_millis(*attr.rules.max_time) +
+    ctx.issues.push_back({path, codes::validation::max, "expected " + format_iso_datetime_millis(*attr.rules.max_time) +
                                            " or earlier, got " + format_iso_datetime_millis(*ms)});
     ok = false;
   }
@@ -99,7 +100,7 @@ json datetime_type::from_attribute_value(const attribute& attr, const json& av, 
     if (d) ms = scaled_integer(*d, attr.rules.storage == time_storage::epoch ? 3 : 0);
   }
   if (!ms || *ms < -js_date_max_millis || *ms > js_date_max_millis) {
-    ctx.issues.push_back({path, "attributeType", "the stored value is not a date-time a JS Date can hold exactly"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the stored value is not a date-time a JS Date can hold exactly"});
     return nullptr;
   }
   return json{{"$date", *ms}};

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
@@ -47,33 +48,33 @@ void decimal_type::parse_rules(attribute& attr, const json& def, const std::stri
 json decimal_type::normalize(const attribute& attr, const json& value, const std::string& path,
                              value_context& ctx) const {
   if (value_tag(value) == "nonfinite") {
-    ctx.issues.push_back({path, "nonFinite", "expected a finite number, got " +
+    ctx.issues.push_back({path, codes::validation::non_finite, "expected a finite number, got " +
                                                  value.begin()->get<std::string>()});
     return nullptr;
   }
   const auto d = read_exact(value);
   if (!d) {
-    ctx.issues.push_back({path, "type", std::string("expected ") +
+    ctx.issues.push_back({path, codes::validation::type, std::string("expected ") +
                                             (integral_ ? "a BigInt or an integer" : "a decimal string or a number") +
                                             ", got " + describe_value(value)});
     return nullptr;
   }
   if (integral_ && !is_integer(*d)) {
-    ctx.issues.push_back({path, "integer", "expected an integer, got " + to_plain_string(*d)});
+    ctx.issues.push_back({path, codes::validation::integer, "expected an integer, got " + to_plain_string(*d)});
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, "range", to_plain_string(*d).substr(0, 60) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, to_plain_string(*d).substr(0, 60) + " " + problem});
     return nullptr;
   }
   bool ok = true;
   if (attr.rules.min_decimal && compare_decimal(*d, *attr.rules.min_decimal) < 0) {
-    ctx.issues.push_back({path, "min", "expected at least " + to_plain_string(*attr.rules.min_decimal) +
+    ctx.issues.push_back({path, codes::validation::min, "expected at least " + to_plain_string(*attr.rules.min_decimal) +
                                            ", got " + to_plain_string(*d)});
     ok = false;
   }
   if (attr.rules.max_decimal && compare_decimal(*d, *attr.rules.max_decimal) > 0) {
-    ctx.issues.push_back({path, "max", "expected at most " + to_plain_string(*attr.rules.max_decimal) +
+    ctx.issues.push_back({path, codes::validation::max, "expected at most " + to_plain_string(*attr.rules.max_decimal) +
                                            ", got " + to_plain_string(*d)});
     ok = false;
   }
@@ -91,11 +92,11 @@ json decimal_type::from_attribute_value(const attribute&, const json& av, const 
   if (n == nullptr) return nullptr;
   const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
   if (!d) {
-    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
   if (integral_ && !is_integer(*d)) {
-    ctx.issues.push_back({path, "integer", "the stored number " + n->get<std::string>() + " is not an integer"});
+    ctx.issues.push_back({path, codes::validation::integer, "the stored number " + n->get<std::string>() + " is not an integer"});
     return nullptr;
   }
   return to_js(*d, integral_);

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/time_text.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
@@ -21,7 +22,7 @@ std::optional<std::int64_t> read_bound(const json& def, const char* rule, const 
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
   auto ms = read_duration(*it);
-  if (!ms) throw_schema(child_path(path, rule), "invalidRule", "expected an ISO-8601 duration or seconds");
+  if (!ms) throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected an ISO-8601 duration or seconds");
   return ms;
 }
 
@@ -42,7 +43,7 @@ json duration_type::normalize(const attribute& attr, const json& value, const st
                               value_context& ctx) const {
   const auto ms = read_duration(value);
   if (!ms) {
-    ctx.issues.push_back({path, "type", "expected an ISO-8601 duration such as 'PT1H30M' or a number of seconds "
+    ctx.issues.push_back({path, codes::validation::type, "expected an ISO-8601 duration such as 'PT1H30M' or a number of seconds "
                                         "with at most 3 decimals, got " +
                                             (value.is_string() ? "'" + value.get<std::string>().substr(0, 60) + "'"
                                                                : describe_value(value))});
@@ -50,12 +51,12 @@ json duration_type::normalize(const attribute& attr, const json& value, const st
   }
   bool ok = true;
   if (attr.rules.min_time && *ms < *attr.rules.min_time) {
-    ctx.issues.push_back({path, "min", "expected at least " + format_iso_duration_millis(*attr.rules.min_time) +
+    ctx.issues.push_back({path, codes::validation::min, "expected at least " + format_iso_duration_millis(*attr.rules.min_time) +
                                            ", got " + format_iso_duration_millis(*ms)});
     ok = false;
   }
   if (attr.rules.max_time && *ms > *attr.rules.max_time) {
-    ctx.issues.push_back({path, "max", "expected at most " + format_iso_duration_millis(*attr.rules.max_time) +
+    ctx.issues.push_back({path, codes::validation::max, "expected at most " + format_iso_duration_millis(*attr.rules.max_time) +
                                            ", got " + format_iso_duration_millis(*ms)});
     ok = false;
   }
@@ -74,7 +75,7 @@ json duration_type::from_attribute_value(const attribute&, const json& av, const
   const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
   const auto ms = d ? scaled_integer(*d, 3) : std::nullopt;
   if (!ms) {
-    ctx.issues.push_back({path, "precision", "the stored duration is not a whole number of milliseconds"});
+    ctx.issues.push_back({path, codes::validation::precision, "the stored duration is not a whole number of milliseconds"});
     return nullptr;
   }
   return format_iso_duration_millis(*ms);

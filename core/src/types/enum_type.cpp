@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <algorithm>
 
 #include "types/builtin_types.hpp"
@@ -21,14 +22,14 @@ void enum_type::parse_rules(attribute& attr, const json& def, const std::string&
                             const schema_reader&) const {
   const std::string at = child_path(path, "values");
   auto it = def.find("values");
-  if (it == def.end()) throw_schema(at, "missing", "an enum lists its values");
-  if (!it->is_array() || it->empty()) throw_schema(at, "invalidRule", "expected a non-empty list of strings");
+  if (it == def.end()) throw_schema(at, codes::schema::missing, "an enum lists its values");
+  if (!it->is_array() || it->empty()) throw_schema(at, codes::schema::invalid_rule, "expected a non-empty list of strings");
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& v = (*it)[i];
-    if (!v.is_string()) throw_schema(index_path(at, i), "invalidRule", "expected a string");
+    if (!v.is_string()) throw_schema(index_path(at, i), codes::schema::invalid_rule, "expected a string");
     if (std::find(attr.rules.values.begin(), attr.rules.values.end(), v.get<std::string>()) !=
         attr.rules.values.end()) {
-      throw_schema(index_path(at, i), "invalidRule", "'" + v.get<std::string>() + "' is listed twice");
+      throw_schema(index_path(at, i), codes::schema::invalid_rule, "'" + v.get<std::string>() + "' is listed twice");
     }
     attr.rules.values.push_back(v.get<std::string>());
   }
@@ -41,7 +42,7 @@ json enum_type::normalize(const attribute& attr, const json& value, const std::s
     return value;
   }
   const std::string got = value.is_string() ? "'" + value.get<std::string>() + "'" : describe_value(value);
-  ctx.issues.push_back({path, "enum", "expected one of " + listing(attr.rules.values) + ", got " + got});
+  ctx.issues.push_back({path, codes::validation::enum_, "expected one of " + listing(attr.rules.values) + ", got " + got});
   return nullptr;
 }
 

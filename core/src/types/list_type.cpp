@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/values.hpp"
 #include "types/builtin_types.hpp"
@@ -13,7 +14,7 @@ bool list_type::accepts_rule(std::string_view rule) const {
 
 void list_type::parse_rules(attribute& attr, const json& def, const std::string& path,
                             const schema_reader& reader) const {
-  if (!def.contains("of")) throw_schema(child_path(path, "of"), "missing", "a list declares the type of its items");
+  if (!def.contains("of")) throw_schema(child_path(path, "of"), codes::schema::missing, "a list declares the type of its items");
   attr.element = std::make_shared<const attribute>(reader.read_element(def["of"], child_path(path, "of")));
   read_item_counts(attr.rules, def, path);
 }
@@ -21,7 +22,7 @@ void list_type::parse_rules(attribute& attr, const json& def, const std::string&
 json list_type::normalize(const attribute& attr, const json& value, const std::string& path,
                           value_context& ctx) const {
   if (!value.is_array()) {
-    ctx.issues.push_back({path, "type", "expected an array, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected an array, got " + describe_value(value)});
     return nullptr;
   }
   check_item_count(attr, value.size(), path, ctx);

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <cmath>
 #include <cstdlib>
 
@@ -36,23 +37,23 @@ void number_type::parse_rules(attribute& attr, const json& def, const std::strin
 json number_type::normalize(const attribute& attr, const json& value, const std::string& path,
                             value_context& ctx) const {
   if (value_tag(value) == "nonfinite") {
-    ctx.issues.push_back({path, "nonFinite", "expected a finite number, got " +
+    ctx.issues.push_back({path, codes::validation::non_finite, "expected a finite number, got " +
                                                  value.begin()->get<std::string>() +
                                                  " (DynamoDB cannot store NaN or Infinity)"});
     return nullptr;
   }
   if (!value.is_number()) {
-    ctx.issues.push_back({path, "type", "expected a number, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a number, got " + describe_value(value)});
     return nullptr;
   }
   const double v = value.get<double>();
   if (flavor_ != flavor::number) {
     if (std::trunc(v) != v) {
-      ctx.issues.push_back({path, "integer", "expected an integer, got " + format_js_number(v)});
+      ctx.issues.push_back({path, codes::validation::integer, "expected an integer, got " + format_js_number(v)});
       return nullptr;
     }
     if (std::fabs(v) > max_safe_integer) {
-      ctx.issues.push_back({path, "unsafeInteger",
+      ctx.issues.push_back({path, codes::validation::unsafe_integer,
                             "expected a safe integer (at most 2^53 - 1 in magnitude), got " +
                                 format_js_number(v) + "; declare the attribute as bigint or decimal"});
       return nullptr;
@@ -60,12 +61,12 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
   }
   bool ok = true;
   if (attr.rules.min && v < *attr.rules.min) {
-    ctx.issues.push_back({path, "min", "expected at least " + format_js_number(*attr.rules.min) +
+    ctx.issues.push_back({path, codes::validation::min, "expected at least " + format_js_number(*attr.rules.min) +
                                            ", got " + format_js_number(v)});
     ok = false;
   }
   if (attr.rules.max && v > *attr.rules.max) {
-    ctx.issues.push_back({path, "max", "expected at most " + format_js_number(*attr.rules.max) +
+    ctx.issues.push_back({path, codes::validation::max, "expected at most " + format_js_number(*attr.rules.max) +
                                            ", got " + format_js_number(v)});
     ok = false;
   }
@@ -87,7 +88,7 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
   const std::string text = n->is_string() ? n->get<std::string>() : "";
   const auto exact = parse_decimal(text);
   if (!exact) {
-    ctx.issues.push_back({path, "attributeType", "the N attribute value is not a number"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
   // A JS number holds about 15-17 significant digits. Rather than round silently, refuse a
@@ -95,14 +96,14 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
   const double v = std::strtod(text.c_str(), nullptr);
   const auto round_trip = std::isfinite(v) ? parse_decimal(format_js_number(v)) : std::nullopt;
   if (!round_trip || *round_trip != *exact) {
-    ctx.issues.push_back({path, "precision", "the stored number " + text +
+    ctx.issues.push_back({path, codes::validation::precision, "the stored number " + text +
                                                  " cannot be held exactly by a JS number; declare the "
                                                  "attribute as decimal or bigint"});
     return nullptr;
   }
   const bool integral = std::trunc(v) == v && std::fabs(v) <= max_safe_integer;
   if (flavor_ != flavor::number && !integral) {
-    ctx.issues.push_back({path, "integer", "the stored number " + text + " is not a safe integer"});
+    ctx.issues.push_back({path, codes::validation::integer, "the stored number " + text + " is not a safe integer"});
     return nullptr;
   }
   if (integral) return static_cast<long long>(v);

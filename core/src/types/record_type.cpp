@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/value_tags.hpp"
 #include "dynamap/values.hpp"
@@ -14,7 +15,7 @@ bool record_type::accepts_rule(std::string_view rule) const {
 
 void record_type::parse_rules(attribute& attr, const json& def, const std::string& path,
                               const schema_reader& reader) const {
-  if (!def.contains("of")) throw_schema(child_path(path, "of"), "missing", "a record declares the type of its values");
+  if (!def.contains("of")) throw_schema(child_path(path, "of"), codes::schema::missing, "a record declares the type of its values");
   attr.element = std::make_shared<const attribute>(reader.read_element(def["of"], child_path(path, "of")));
   read_item_counts(attr.rules, def, path);
 }
@@ -22,7 +23,7 @@ void record_type::parse_rules(attribute& attr, const json& def, const std::strin
 json record_type::normalize(const attribute& attr, const json& value, const std::string& path,
                             value_context& ctx) const {
   if (!value.is_object() || !value_tag(value).empty()) {
-    ctx.issues.push_back({path, "type", "expected an object, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected an object, got " + describe_value(value)});
     return nullptr;
   }
   check_item_count(attr, value.size(), path, ctx);

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers for reading a type's rules from its definition with SchemaErrors that name the rule.
+#include "dynamap/error_codes.hpp"
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@ inline std::optional<double> read_number_rule(const json& def, const char* rule,
                                               const std::string& path) {
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
-  if (!it->is_number()) throw_schema(child_path(path, rule), "invalidRule", "expected a number");
+  if (!it->is_number()) throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected a number");
   return it->get<double>();
 }
 
@@ -29,7 +30,7 @@ inline std::optional<decimal_text> read_decimal_rule(const json& def, const char
   std::optional<decimal_text> d;
   if (it->is_string()) d = parse_decimal(it->get<std::string>());
   else if (it->is_number()) d = parse_decimal(it->dump());
-  if (!d) throw_schema(child_path(path, rule), "invalidRule", "expected a number or a numeric string");
+  if (!d) throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected a number or a numeric string");
   return d;
 }
 
@@ -38,7 +39,7 @@ inline std::optional<std::size_t> read_count_rule(const json& def, const char* r
   auto it = def.find(rule);
   if (it == def.end()) return std::nullopt;
   if (!it->is_number_unsigned() && !(it->is_number_integer() && it->get<long long>() >= 0)) {
-    throw_schema(child_path(path, rule), "invalidRule", "expected a whole number >= 0");
+    throw_schema(child_path(path, rule), codes::schema::invalid_rule, "expected a whole number >= 0");
   }
   return it->get<std::size_t>();
 }
@@ -47,7 +48,7 @@ template <typename T>
 void check_order(const std::optional<T>& low, const std::optional<T>& high, const char* low_name,
                  const char* high_name, const std::string& path) {
   if (low && high && *high < *low) {
-    throw_schema(child_path(path, low_name), "invalidRule",
+    throw_schema(child_path(path, low_name), codes::schema::invalid_rule,
                  std::string(low_name) + " is greater than " + high_name);
   }
 }
@@ -55,7 +56,7 @@ void check_order(const std::optional<T>& low, const std::optional<T>& high, cons
 inline void check_decimal_order(const std::optional<decimal_text>& low,
                                 const std::optional<decimal_text>& high, const std::string& path) {
   if (low && high && compare_decimal(*low, *high) > 0) {
-    throw_schema(child_path(path, "min"), "invalidRule", "min is greater than max");
+    throw_schema(child_path(path, "min"), codes::schema::invalid_rule, "min is greater than max");
   }
 }
 
@@ -71,12 +72,12 @@ inline bool check_item_count(const attribute& attr, std::size_t count, const std
                              value_context& ctx) {
   const char* noun = count == 1 ? " item" : " items";
   if (attr.rules.min_items && count < *attr.rules.min_items) {
-    ctx.issues.push_back({path, "minItems", "expected at least " + std::to_string(*attr.rules.min_items) +
+    ctx.issues.push_back({path, codes::validation::min_items, "expected at least " + std::to_string(*attr.rules.min_items) +
                                                 " items, got " + std::to_string(count) + noun});
     return false;
   }
   if (attr.rules.max_items && count > *attr.rules.max_items) {
-    ctx.issues.push_back({path, "maxItems", "expected at most " + std::to_string(*attr.rules.max_items) +
+    ctx.issues.push_back({path, codes::validation::max_items, "expected at most " + std::to_string(*attr.rules.max_items) +
                                                 " items, got " + std::to_string(count) + noun});
     return false;
   }
@@ -86,7 +87,7 @@ inline bool check_item_count(const attribute& attr, std::size_t count, const std
 // Enters one level of map or list nesting; false (with an issue) past DynamoDB's 32 levels.
 inline bool enter_nesting(const std::string& path, value_context& ctx) {
   if (++ctx.depth <= max_nesting_depth) return true;
-  ctx.issues.push_back({path, "depth", "nested deeper than DynamoDB's 32 levels of maps and lists"});
+  ctx.issues.push_back({path, codes::validation::depth, "nested deeper than DynamoDB's 32 levels of maps and lists"});
   return false;
 }
 
@@ -95,7 +96,7 @@ inline bool enter_nesting(const std::string& path, value_context& ctx) {
 inline const json* expect_attribute_value(const json& av, const char* type, const std::string& path,
                                           value_context& ctx) {
   if (av.is_object() && av.size() == 1 && av.begin().key() == type) return &av.begin().value();
-  ctx.issues.push_back({path, "attributeType", std::string("expected ") +
+  ctx.issues.push_back({path, codes::validation::attribute_type, std::string("expected ") +
                                                    (type[0] == 'N' || type[0] == 'S' || type[0] == 'M' || type[0] == 'L' ? "an " : "a ") +
                                                    type + " attribute value, got " + describe_attribute_value(av)});
   return nullptr;

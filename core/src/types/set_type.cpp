@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <unordered_set>
 
 #include "dynamap/path.hpp"
@@ -30,13 +31,13 @@ bool set_type::accepts_rule(std::string_view rule) const {
 void set_type::parse_rules(attribute& attr, const json& def, const std::string& path,
                            const schema_reader& reader) const {
   const std::string at = child_path(path, "of");
-  if (!def.contains("of")) throw_schema(at, "missing", "a set declares its members' type: 'string', 'number' or 'binary'");
+  if (!def.contains("of")) throw_schema(at, codes::schema::missing, "a set declares its members' type: 'string', 'number' or 'binary'");
   attribute element = reader.read_element(def["of"], at);
   if (element.type->key_type(element).empty()) {
-    throw_schema(at, "invalidRule", "set members are strings, numbers or binary (DynamoDB's SS, NS and BS), not " +
+    throw_schema(at, codes::schema::invalid_rule, "set members are strings, numbers or binary (DynamoDB's SS, NS and BS), not " +
                                         element.type_name);
   }
-  if (element.nullable) throw_schema(at, "invalidRule", "set members cannot be null");
+  if (element.nullable) throw_schema(at, codes::schema::invalid_rule, "set members cannot be null");
   attr.element = std::make_shared<const attribute>(std::move(element));
   read_item_counts(attr.rules, def, path);
 }
@@ -46,12 +47,12 @@ json set_type::normalize(const attribute& attr, const json& value, const std::st
   // A JS Set crosses as {"$set": [...]}; a plain array is accepted too.
   const json* members = value_tag(value) == "set" ? &value.begin().value() : (value.is_array() ? &value : nullptr);
   if (members == nullptr || !members->is_array()) {
-    ctx.issues.push_back({path, "type", "expected a Set, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a Set, got " + describe_value(value)});
     return nullptr;
   }
   if (members->empty() && attr.name.empty()) {
     // Inside a list or record there is no attribute to leave out, and DynamoDB stores no empty set.
-    ctx.issues.push_back({path, "emptySet", "DynamoDB cannot store an empty set inside a list or record"});
+    ctx.issues.push_back({path, codes::validation::empty_set, "DynamoDB cannot store an empty set inside a list or record"});
     return nullptr;
   }
   check_item_count(attr, members->size(), path, ctx);
@@ -63,7 +64,7 @@ json set_type::normalize(const attribute& attr, const json& value, const std::st
     json member = normalize_value(*attr.element, (*members)[i], at, ctx);
     if (ctx.issues.size() != before) continue;
     if (!seen.insert(member_text(*attr.element, member)).second) {
-      ctx.issues.push_back({at, "duplicate", "the set already holds this value (DynamoDB refuses duplicate members)"});
+      ctx.issues.push_back({at, codes::validation::duplicate, "the set already holds this value (DynamoDB refuses duplicate members)"});
       continue;
     }
     out.push_back(std::move(member));

@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/regex.hpp"
 #include "dynamap/string_formats.hpp"
@@ -45,10 +46,10 @@ void string_type::parse_rules(attribute& attr, const json& def, const std::strin
   check_order(attr.rules.min_length, attr.rules.max_length, "minLength", "maxLength", path);
   if (auto it = def.find("pattern"); it != def.end()) {
     const std::string at = child_path(path, "pattern");
-    if (!it->is_string()) throw_schema(at, "invalidRule", "expected a regular expression as a string");
+    if (!it->is_string()) throw_schema(at, codes::schema::invalid_rule, "expected a regular expression as a string");
     std::string error;
     auto compiled = regex::compile(it->get<std::string>(), error);
-    if (!compiled) throw_schema(at, "invalidPattern", error);
+    if (!compiled) throw_schema(at, codes::schema::invalid_pattern, error);
     attr.rules.pattern = std::make_shared<const regex>(std::move(*compiled));
     attr.rules.pattern_source = it->get<std::string>();
   }
@@ -57,7 +58,7 @@ void string_type::parse_rules(attribute& attr, const json& def, const std::strin
       if (*it == f.name) attr.rules.format = f.format;
     }
     if (attr.rules.format == string_format::none) {
-      throw_schema(child_path(path, "format"), "invalidRule",
+      throw_schema(child_path(path, "format"), codes::schema::invalid_rule,
                    "expected one of 'email', 'url', 'uuid', 'ipv4', 'ipv6', 'ip'");
     }
   }
@@ -66,27 +67,27 @@ void string_type::parse_rules(attribute& attr, const json& def, const std::strin
 json string_type::normalize(const attribute& attr, const json& value, const std::string& path,
                             value_context& ctx) const {
   if (!value.is_string()) {
-    ctx.issues.push_back({path, "type", "expected a string, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a string, got " + describe_value(value)});
     return nullptr;
   }
   const std::string& text = value.get_ref<const std::string&>();
   const std::size_t before = ctx.issues.size();
   const std::size_t length = code_points(text);
   if (attr.rules.min_length && length < *attr.rules.min_length) {
-    ctx.issues.push_back({path, "minLength", "expected at least " + characters(*attr.rules.min_length) +
+    ctx.issues.push_back({path, codes::validation::min_length, "expected at least " + characters(*attr.rules.min_length) +
                                                  ", got " + std::to_string(length)});
   }
   if (attr.rules.max_length && length > *attr.rules.max_length) {
-    ctx.issues.push_back({path, "maxLength", "expected at most " + characters(*attr.rules.max_length) +
+    ctx.issues.push_back({path, codes::validation::max_length, "expected at most " + characters(*attr.rules.max_length) +
                                                  ", got " + std::to_string(length)});
   }
   if (attr.rules.pattern && !attr.rules.pattern->search(text)) {
-    ctx.issues.push_back({path, "pattern", "does not match the pattern " + attr.rules.pattern_source});
+    ctx.issues.push_back({path, codes::validation::pattern, "does not match the pattern " + attr.rules.pattern_source});
   }
   if (attr.rules.format != string_format::none) {
     for (const format_entry& f : formats) {
       if (f.format == attr.rules.format && !f.check(text)) {
-        ctx.issues.push_back({path, "format", std::string("is not a valid ") + f.name});
+        ctx.issues.push_back({path, codes::validation::format, std::string("is not a valid ") + f.name});
       }
     }
   }

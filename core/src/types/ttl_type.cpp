@@ -1,3 +1,4 @@
+#include "dynamap/error_codes.hpp"
 #include <cmath>
 
 #include "dynamap/time_text.hpp"
@@ -29,7 +30,7 @@ json ttl_type::normalize(const attribute&, const json& value, const std::string&
     seconds = static_cast<std::int64_t>(value.get<double>());
   }
   if (!seconds || *seconds < 0 || *seconds > max_epoch_seconds) {
-    ctx.issues.push_back({path, "type", "expected a Date or whole epoch seconds >= 0, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type, "expected a Date or whole epoch seconds >= 0, got " + describe_value(value)});
     return nullptr;
   }
   return json{{"$date", *seconds * 1000}};
@@ -46,7 +47,7 @@ json ttl_type::from_attribute_value(const attribute&, const json& av, const std:
   const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
   const auto seconds = d ? scaled_integer(*d, 0) : std::nullopt;
   if (!seconds || *seconds < -max_epoch_seconds || *seconds > max_epoch_seconds) {
-    ctx.issues.push_back({path, "attributeType", "the stored TTL is not whole epoch seconds"});
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the stored TTL is not whole epoch seconds"});
     return nullptr;
   }
   return json{{"$date", *seconds * 1000}};
