@@ -3,6 +3,7 @@
 export { model, Model } from './model.js';
 export { createClient, Client } from './client.js';
 export { marshall, unmarshall } from './schemaless.js';
+export { registerType } from './custom_types.js';
 export { NumberValue } from './number_value.js';
 export { ERROR_CODES } from './error_codes.js';
 export { ready } from '#wasm-loader';

@@ -2,6 +2,7 @@
 import { callCore, compileModel, orderIssues } from './core/core.js';
 import { decode, encodeAttributeValues, encodeInput } from './core/value_codec.js';
 import { writeInputs } from './core/write_inputs.js';
+import { decodeCustom, encodeCustom, prepareDefinition } from './custom_types.js';
 import { SchemaError } from './errors.js';
 
 // A definition must survive JSON.stringify unchanged, or the browser and the server would
@@ -44,6 +45,7 @@ function deepFreeze(value) {
 
 export class Model {
   #handle;
+  #custom; // where registered (registerType) conversions apply, or undefined
 
   constructor(definition) {
     if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
@@ -51,18 +53,21 @@ export class Model {
     }
     checkPlainData(definition, '');
     const text = JSON.stringify(definition);
-    this.#handle = compileModel(text, this);
+    const { coreDefinition, plan: custom } = prepareDefinition(JSON.parse(text));
+    this.#custom = custom;
+    this.#handle = compileModel(coreDefinition === undefined ? text : JSON.stringify(coreDefinition), this);
     /** The definition as plain, frozen data: JSON.stringify(model.definition) round-trips. */
     this.definition = deepFreeze(JSON.parse(text));
     this.name = this.definition.name;
     this.table = this.definition.table;
     const handle = this.#handle;
     const plan = (operation, input) => callCore(handle, operation, encodeInput(input));
+    const own = (value) => encodeCustom(value, custom);
     /** Dry runs: the exact DynamoDB request each operation would send, with no I/O. */
     this.plan = Object.freeze({
-      put: (item, options) => plan('plan.put', { item, options, ...writeInputs() }),
-      get: (key, options) => plan('plan.get', { key, options }),
-      delete: (key, options) => plan('plan.delete', { key, options }),
+      put: (item, options) => plan('plan.put', { item: own(item), options, ...writeInputs() }),
+      get: (key, options) => plan('plan.get', { key: own(key), options }),
+      delete: (key, options) => plan('plan.delete', { key: own(key), options }),
       createTable: (options) => plan('plan.createTable', { options }),
       deleteTable: (options) => plan('plan.deleteTable', { options }),
     });
@@ -71,18 +76,28 @@ export class Model {
 
   /** { ok: true, value } with defaults applied, or { ok: false, errors: [{ path, code, message }] }. */
   validate(item) {
-    const result = callCore(this.#handle, 'validate', encodeInput({ item, ...writeInputs() }));
-    return result.ok ? { ok: true, value: decode(result.value) } : { ok: false, errors: orderIssues(result.errors) };
+    const result = callCore(this.#handle, 'validate', encodeInput({ item: this._encode(item), ...writeInputs() }));
+    return result.ok ? { ok: true, value: this._decode(result.value) } : { ok: false, errors: orderIssues(result.errors) };
   }
 
   /** The item as a DynamoDB AttributeValue map; throws ValidationError listing every problem. */
   toItem(value) {
-    return callCore(this.#handle, 'toItem', encodeInput({ item: value, ...writeInputs() }));
+    return callCore(this.#handle, 'toItem', encodeInput({ item: this._encode(value), ...writeInputs() }));
   }
 
   /** A value from a DynamoDB AttributeValue map; throws ValidationError if the model cannot read it. */
   fromItem(attributeValues) {
-    return decode(callCore(this.#handle, 'fromItem', encodeAttributeValues(attributeValues)));
+    return this._decode(callCore(this.#handle, 'fromItem', encodeAttributeValues(attributeValues)));
+  }
+
+  /** For the client: a JS value with registered types converted to their base values. */
+  _encode(value) {
+    return encodeCustom(value, this.#custom);
+  }
+
+  /** For the client: a value from the core as JS values, registered types converted back. */
+  _decode(coreValue) {
+    return decodeCustom(decode(coreValue), this.#custom);
   }
 
   /** For the client: runs a core operation on this model. */
