@@ -81,8 +81,16 @@ json validation_reply(validation_result result) {
 }
 
 json run(const model& m, std::string_view op, std::string_view input_text) {
-  if (op == "parse.getItem") return parse_get_item(m, parse_response_text(input_text));
-  if (op == "parse.writeItem") return parse_write_item(m, parse_response_text(input_text));
+  // Responses arrive as the server's text; "partial" readers are for projections.
+  if (op == "parse.getItem") return parse_get_item(m, parse_response_text(input_text), false);
+  if (op == "parse.partialItem") return parse_get_item(m, parse_response_text(input_text), true);
+  if (op == "parse.writeItem") return parse_write_item(m, parse_response_text(input_text), false);
+  if (op == "parse.partialWriteItem") return parse_write_item(m, parse_response_text(input_text), true);
+  if (op == "parse.page") return parse_page(m, parse_response_text(input_text), false);
+  if (op == "parse.partialPage") return parse_page(m, parse_response_text(input_text), true);
+  if (op == "parse.batchGet") return parse_batch_get(m, parse_response_text(input_text), false);
+  if (op == "parse.partialBatchGet") return parse_batch_get(m, parse_response_text(input_text), true);
+  if (op == "parse.unprocessedWrites") return parse_unprocessed_writes(m, parse_response_text(input_text));
 
   const json input = parse_input(input_text);
   const json& options = field(input, "options");
@@ -100,13 +108,25 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
   if (op == "plan.put") return build_put_item(m, field(input, "item"), options, read_write_inputs(input));
   if (op == "plan.get") return build_get_item(m, field(input, "key"), options);
   if (op == "plan.delete") return build_delete_item(m, field(input, "key"), options);
+  if (op == "plan.update") return build_update_item(m, field(input, "key"), field(input, "update"), options);
+  if (op == "plan.query") return build_query(m, input);
+  if (op == "plan.scan") return build_scan(m, input);
+  if (op == "plan.batchGet") return build_batch_get(m, input);
+  if (op == "plan.batchWrite") return build_batch_write(m, input, read_write_inputs(input));
   if (op == "plan.createTable") return build_create_table(m, options);
   if (op == "plan.deleteTable") return build_delete_table(m, options);
+  if (op == "plan.describeTable") return build_describe_table(m, options);
+  if (op == "plan.updateTimeToLive") return build_update_ttl(m, options);
   throw dynamap_error(error_kind::usage, codes::usage::unknown_operation, "",
                       "unknown operation '" + std::string(op) + "'");
 }
 
-json run_without_model(std::string_view op, std::string_view input_text) {
+json run_without_model(std::string_view op, std::string_view input_text, const model_lookup& lookup) {
+  if (op == "plan.transactWrite") {
+    const json input = parse_input(input_text);
+    return build_transact_write(lookup, input, read_write_inputs(input));
+  }
+  if (op == "plan.transactGet") return build_transact_get(lookup, parse_input(input_text));
   if (op == "marshall") return marshall(parse_input(input_text));
   if (op == "unmarshall") return unmarshall(parse_input(input_text));
   if (op == "parse.error") {
@@ -146,7 +166,16 @@ std::string engine::compile(std::string_view definition_json) {
 
 std::string engine::call(int handle, std::string_view op, std::string_view input_json) {
   try {
-    if (handle == 0) return dump(json{{"result", run_without_model(op, input_json)}});
+    if (handle == 0) {
+      const model_lookup lookup = [this](const json& h) -> const model& {
+        const int n = h.is_number_integer() ? h.get<int>() : -1;
+        if (n <= 0 || static_cast<std::size_t>(n) > models_.size() || !models_[static_cast<std::size_t>(n - 1)]) {
+          throw dynamap_error(error_kind::usage, codes::usage::released_model, "model", "the model handle " + h.dump() + " is not live");
+        }
+        return *models_[static_cast<std::size_t>(n - 1)];
+      };
+      return dump(json{{"result", run_without_model(op, input_json, lookup)}});
+    }
     if (handle < 0 || static_cast<std::size_t>(handle) > models_.size() ||
         !models_[static_cast<std::size_t>(handle - 1)]) {
       return usage_reply(codes::usage::released_model, "the model handle " + std::to_string(handle) + " is not live");

@@ -90,9 +90,10 @@ json to_attribute_map(const model& m, const json& normalized) {
   return object_to_attribute_map(m.root, normalized);
 }
 
-validation_result from_attribute_map(const model& m, const json& item) {
+validation_result from_attribute_map(const model& m, const json& item, bool partial) {
   validation_result result;
   value_context ctx{result.issues};
+  ctx.partial = partial;
   json out = object_from_attribute_map(m.root, item, "", ctx);
   if (result.ok()) result.value = std::move(out);
   return result;

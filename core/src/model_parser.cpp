@@ -90,7 +90,8 @@ class model_parser final : public schema_reader {
         throw_schema(child_path(path, it.key()), codes::schema::unknown_rule, "is not a rule of type '" + type_name + "'");
       }
     }
-    attr.optional = read_flag(effective, "optional", path);
+    // A version is absent until the first write stores 1, so it is never required on input.
+    attr.optional = read_flag(effective, "optional", path) || attr.type->name() == "version";
     attr.nullable = read_flag(effective, "nullable", path);
     attr.stored_name = effective.contains("attributeName") ? require_string(effective, "attributeName", path) : name;
     attr.type->parse_rules(attr, effective, path, *this);
@@ -282,6 +283,12 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (attributes.empty()) throw_schema("attributes", codes::schema::invalid, "declare at least the key attributes");
   parser.read_fields(m->root, attributes, "attributes");
   m->root.label = "model " + m->name;
+  const attribute* version = nullptr;
+  for (const attribute& a : m->root.fields) {
+    if (a.type->name() != "version") continue;
+    if (version != nullptr) throw_schema(child_path("attributes", a.name), "invalid", "a model has at most one version attribute");
+    version = &a;
+  }
   m->root.unknown = read_policy(definition.value("unknown", json()), "unknown");
 
   if (!definition.contains("key")) throw_schema("key", codes::schema::missing, "is required");

@@ -7,8 +7,8 @@ namespace dynamap {
 
 namespace {
 
-json read_item(const model& m, const json& attributes) {
-  validation_result read = from_attribute_map(m, attributes);
+json read_item(const model& m, const json& attributes, bool partial) {
+  validation_result read = from_attribute_map(m, attributes, partial);
   if (!read.ok()) {
     // The server sent data the model cannot read: say so instead of returning a partial item.
     for (issue& i : read.issues) i.message = "stored item: " + i.message;
@@ -47,18 +47,60 @@ constexpr known_error known_errors[] = {
 
 }  // namespace
 
-json parse_get_item(const model& m, const json& response) {
+json parse_get_item(const model& m, const json& response, bool partial) {
   require_object(response, "GetItem");
   auto it = response.find("Item");
   if (it == response.end() || it->is_null()) return json::object();
-  return {{"item", read_item(m, *it)}};
+  return {{"item", read_item(m, *it, partial)}};
 }
 
-json parse_write_item(const model& m, const json& response) {
+json parse_write_item(const model& m, const json& response, bool partial) {
   require_object(response, "write");
   auto it = response.find("Attributes");
   if (it == response.end() || it->is_null()) return json::object();
-  return {{"attributes", read_item(m, *it)}};
+  return {{"attributes", read_item(m, *it, partial)}};
+}
+
+json parse_page(const model& m, const json& response, bool partial) {
+  require_object(response, "Query or Scan");
+  json items = json::array();
+  if (auto it = response.find("Items"); it != response.end()) {
+    if (!it->is_array()) throw dynamap_error(error_kind::response, codes::response::malformed, "", "Items is not a list");
+    for (const json& item : *it) items.push_back(read_item(m, item, partial));
+  }
+  json out = {{"items", std::move(items)}};
+  for (const auto& [from, to] : {std::pair{"Count", "count"}, std::pair{"ScannedCount", "scannedCount"}}) {
+    if (auto it = response.find(from); it != response.end() && it->is_number_integer()) out[to] = *it;
+  }
+  if (auto it = response.find("LastEvaluatedKey"); it != response.end() && it->is_object()) out["lastKey"] = *it;
+  return out;
+}
+
+json parse_batch_get(const model& m, const json& response, bool partial) {
+  require_object(response, "BatchGetItem");
+  json items = json::array();
+  if (auto it = response.find("Responses"); it != response.end() && it->is_object()) {
+    for (const auto& table : it->items()) {
+      if (!table.value().is_array()) throw dynamap_error(error_kind::response, codes::response::malformed, "", "Responses holds a non-list");
+      for (const json& item : table.value()) items.push_back(read_item(m, item, partial));
+    }
+  }
+  json out = {{"items", std::move(items)}};
+  if (auto it = response.find("UnprocessedKeys"); it != response.end() && it->is_object() && !it->empty()) {
+    out["unprocessed"] = *it;
+  }
+  return out;
+}
+
+json parse_unprocessed_writes(const model& m, const json& writes) {
+  json puts = json::array();
+  json deletes = json::array();
+  if (!writes.is_array()) throw dynamap_error(error_kind::response, codes::response::malformed, "", "UnprocessedItems is not a list");
+  for (const json& w : writes) {
+    if (w.contains("PutRequest")) puts.push_back(read_item(m, w["PutRequest"]["Item"], false));
+    else if (w.contains("DeleteRequest")) deletes.push_back(read_item(m, w["DeleteRequest"]["Key"], true));
+  }
+  return {{"put", std::move(puts)}, {"delete", std::move(deletes)}};
 }
 
 json parse_error_response(int status, std::string_view body) {

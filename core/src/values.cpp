@@ -156,6 +156,9 @@ json object_from_attribute_map(const object_shape& shape, const json& map, const
     }
     out.emplace(escape_key(attr->name), value_from_attribute_value(*attr, it.value(), at, ctx));
   }
+  // A projection (select, an index's projection, UPDATED_* return values) brings part of an
+  // item: what is absent was not asked for, so it is neither an error nor given a default.
+  if (ctx.partial) return out;
   for (const attribute& field : shape.fields) {
     const std::string key = escape_key(field.name);
     if (out.contains(key)) continue;

@@ -93,6 +93,35 @@ inline constexpr const char* precision = "precision";
 inline constexpr const char* invalid = "invalid";
 }  // namespace validation
 
+namespace expression {
+// the expression tree has the wrong shape (what the JS builders never produce)
+inline constexpr const char* invalid = "invalid";
+// a path that cannot be read (empty, a bad index, a name where a list index is needed)
+inline constexpr const char* invalid_path = "invalidPath";
+// a path the model does not declare (and the map does not keep unknown attributes)
+inline constexpr const char* unknown_attribute = "unknownAttribute";
+// an expression over DynamoDB's 4 KB
+inline constexpr const char* too_long = "tooLong";
+// an update touches the same path twice, or a path and a part of it (DynamoDB refuses overlapping paths)
+inline constexpr const char* overlap = "overlap";
+// an update changes a key attribute of the table
+inline constexpr const char* key_attribute = "keyAttribute";
+// an update removes an attribute the model requires
+inline constexpr const char* remove_required = "removeRequired";
+// an operation the attribute's type does not support (ADD to a string, DELETE from a list, ...)
+inline constexpr const char* invalid_operation = "invalidOperation";
+// an index the model does not declare
+inline constexpr const char* unknown_index = "unknownIndex";
+// a query's key condition is not an equality on the partition key plus at most one sort key condition
+inline constexpr const char* key_condition = "keyCondition";
+// a consistent read on a global index, which DynamoDB does not offer
+inline constexpr const char* consistent_index = "consistentIndex";
+// a transaction of more than 100 operations
+inline constexpr const char* too_many_items = "tooManyItems";
+// two operations on one key in a transaction or a batch request (DynamoDB refuses both)
+inline constexpr const char* duplicate_key = "duplicateKey";
+}  // namespace expression
+
 namespace usage {
 // an option the operation does not take (a typo)
 inline constexpr const char* unknown_option = "unknownOption";
@@ -118,6 +147,8 @@ inline constexpr const char* unknown_operation = "unknownOperation";
 inline constexpr const char* released_model = "releasedModel";
 // an unexpected failure inside the core (a bug: please report it)
 inline constexpr const char* internal = "internal";
+// a cursor or start key that is not a key of this table and index (or was tampered with)
+inline constexpr const char* invalid_cursor = "invalidCursor";
 }  // namespace usage
 
 namespace response {

@@ -33,7 +33,8 @@ json to_attribute_map(const model& m, const json& normalized);
 
 // Maps an AttributeValue map read from DynamoDB to a JS value, listing every problem (a missing
 // required attribute, a wrong AttributeValue type, a number a JS number cannot hold exactly).
-validation_result from_attribute_map(const model& m, const json& item);
+// `partial`: the map is a projection, so absent attributes are fine.
+validation_result from_attribute_map(const model& m, const json& item, bool partial = false);
 
 // DynamoDB's size of an attribute value and of a whole item, in bytes, as its documentation
 // defines them (names and values in UTF-8, numbers by significant digits).

@@ -1,6 +1,7 @@
 #pragma once
 // Readers of DynamoDB responses. Item data is mapped back through the model; anything the model
-// cannot read is a ValidationError naming the attribute, never a silent change.
+// cannot read is a ValidationError naming the attribute, never a silent change. `partial` reads
+// are projections (select, an index projection, UPDATED_* values): absent attributes are fine.
 #include <string_view>
 
 #include "dynamap/json.hpp"
@@ -9,10 +10,20 @@
 namespace dynamap {
 
 // GetItem: {"item": value} when the item exists, {} when it does not.
-json parse_get_item(const model& m, const json& response);
+json parse_get_item(const model& m, const json& response, bool partial);
 
-// PutItem, DeleteItem: {"attributes": value} when ReturnValues brought attributes back, else {}.
-json parse_write_item(const model& m, const json& response);
+// PutItem, UpdateItem, DeleteItem: {"attributes": value} when ReturnValues brought some.
+json parse_write_item(const model& m, const json& response, bool partial);
+
+// Query, Scan: {"items": [...], "count": n, "scannedCount": n, "lastKey": AttributeValue map?}.
+json parse_page(const model& m, const json& response, bool partial);
+
+// BatchGetItem: {"items": [...], "unprocessed": UnprocessedKeys or absent}.
+json parse_batch_get(const model& m, const json& response, bool partial);
+
+// The write requests of a BatchWriteItem's UnprocessedItems, as values for a BatchError:
+// {"put": [items], "delete": [keys]}.
+json parse_unprocessed_writes(const model& m, const json& writes);
 
 // An HTTP error answer: {"type": "ConditionalCheckFailedException", "message": "...",
 // "errorClass": "ConditionFailedError", "retryable": bool}. Bodies that are not DynamoDB's JSON

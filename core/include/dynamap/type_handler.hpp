@@ -18,6 +18,7 @@ struct value_context {
   std::int64_t now_millis = 0;     // the time a default 'now' takes
   random_bits* random = nullptr;   // where a default 'uuid' draws from
   int depth = 0;                   // nesting depth of maps and lists so far
+  bool partial = false;            // a projected read: absent attributes were not asked for
 };
 
 // DynamoDB refuses items nested deeper than 32 levels of maps and lists.

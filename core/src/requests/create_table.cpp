@@ -45,7 +45,7 @@ json read_throughput(const json& options) {
 }  // namespace
 
 json build_create_table(const model& m, const json& options) {
-  detail::check_options(options, {"tablePrefix", "billing", "throughput"}, "createTable");
+  detail::check_options(options, {"tablePrefix", "billing", "throughput", "stream"}, "createTable");
   const std::string billing =
       detail::read_choice(options, "billing", {"PAY_PER_REQUEST", "PROVISIONED"}, "PAY_PER_REQUEST");
   const bool provisioned = billing == "PROVISIONED";
@@ -78,6 +78,11 @@ json build_create_table(const model& m, const json& options) {
   }
   if (!global.empty()) request["GlobalSecondaryIndexes"] = std::move(global);
   if (!local.empty()) request["LocalSecondaryIndexes"] = std::move(local);
+
+  if (options.is_object() && options.contains("stream") && !options["stream"].is_null()) {
+    const std::string view = detail::read_choice(options, "stream", {"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"}, "");
+    request["StreamSpecification"] = {{"StreamEnabled", true}, {"StreamViewType", view}};
+  }
 
   json attribute_definitions = json::array();
   for (const auto& [name, type] : definitions) {

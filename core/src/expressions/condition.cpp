@@ -1,0 +1,207 @@
+// Conditions and filters: {and: [...]}, {or: [...]}, {not: c}, {cmp, left, right},
+// {between: operand, low, high}, {in: operand, values: [...]}, {fn, path, value|type}.
+// Operands are {path: P}, {size: P} or {value: V}.
+#include <algorithm>
+
+#include "dynamap/error.hpp"
+#include "dynamap/error_codes.hpp"
+#include "dynamap/expression.hpp"
+#include "dynamap/type_handler.hpp"
+
+namespace dynamap {
+
+namespace {
+
+[[noreturn]] void malformed(const std::string& message) {
+  throw dynamap_error(error_kind::expression, codes::expression::invalid, "", message);
+}
+
+const json& member(const json& node, const char* key) {
+  auto it = node.find(key);
+  if (it == node.end()) malformed(std::string("a condition lacks '") + key + "'");
+  return *it;
+}
+
+class condition_compiler {
+ public:
+  condition_compiler(const model& m, placeholders& ph) : m_(m), ph_(ph) {}
+
+  std::string compile(const json& node) {
+    if (!node.is_object()) malformed("a condition is an object");
+    if (node.contains("and") || node.contains("or")) {
+      const bool is_and = node.contains("and");
+      const json& parts = node[is_and ? "and" : "or"];
+      if (!parts.is_array() || parts.empty()) malformed("and/or take a non-empty list of conditions");
+      if (parts.size() == 1) return compile(parts[0]);
+      std::string out;
+      for (const json& part : parts) {
+        if (!out.empty()) out += is_and ? " AND " : " OR ";
+        out += "(" + compile(part) + ")";
+      }
+      return out;
+    }
+    if (node.contains("not")) return "NOT (" + compile(node["not"]) + ")";
+    if (node.contains("cmp")) return comparison(node);
+    if (node.contains("between")) {
+      operand subject = read_operand(member(node, "between"), nullptr);
+      const std::string low = read_operand(member(node, "low"), &subject).text;
+      const std::string high = read_operand(member(node, "high"), &subject).text;
+      return subject.text + " BETWEEN " + low + " AND " + high;
+    }
+    if (node.contains("in")) {
+      operand subject = read_operand(member(node, "in"), nullptr);
+      const json& values = member(node, "values");
+      if (!values.is_array() || values.empty() || values.size() > 100) {
+        malformed("in() takes 1 to 100 values (DynamoDB's limit)");
+      }
+      std::string list;
+      for (const json& v : values) list += (list.empty() ? "" : ", ") + read_operand(v, &subject).text;
+      return subject.text + " IN (" + list + ")";
+    }
+    if (node.contains("fn")) return function(node);
+    malformed("unknown condition node " + node.dump().substr(0, 80));
+  }
+
+ private:
+  struct operand {
+    std::string text;
+    bool is_path = false;  // {path}: `where` is the place
+    bool is_size = false;  // {size}: `where` is the place measured
+    resolved_path where;
+  };
+
+  // A value operand is converted through the type of the path it is compared with.
+  operand read_operand(const json& node, const operand* against) {
+    operand out;
+    if (!node.is_object()) malformed("an operand is {path}, {size} or {value}");
+    if (node.contains("path")) {
+      out.where = resolve_path(m_, node["path"], ph_);
+      out.text = out.where.text;
+      out.is_path = true;
+    } else if (node.contains("size")) {
+      out.where = resolve_path(m_, node["size"], ph_);
+      out.text = "size(" + out.where.text + ")";
+      out.is_size = true;
+    } else if (node.contains("value")) {
+      const json& v = node["value"];
+      if (against != nullptr && against->is_path) {
+        out.text = ph_.value(condition_value(against->where, v));
+      } else if (against != nullptr && against->is_size) {
+        out.text = ph_.value(size_value(v, against->where.display));
+      } else {
+        out.text = ph_.value(schemaless_value(v));
+      }
+    } else {
+      malformed("an operand is {path}, {size} or {value}");
+    }
+    return out;
+  }
+
+  static json size_value(const json& v, const std::string& display) {
+    if (!(v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0))) {
+      throw dynamap_error(error_kind::expression, codes::expression::invalid, display,
+                          display + ": size() is compared with a whole number >= 0");
+    }
+    return json{{"N", v.dump()}};
+  }
+
+  json schemaless_value(const json& v) {
+    resolved_path any_place;
+    static const attribute any = [] {
+      attribute a;
+      a.type_name = "any";
+      a.type = find_type("any");
+      a.nullable = true;
+      return a;
+    }();
+    any_place.target = &any;
+    return condition_value(any_place, v);
+  }
+
+  std::string comparison(const json& node) {
+    static const std::pair<const char*, const char*> ops[] = {
+        {"eq", "="}, {"ne", "<>"}, {"lt", "<"}, {"lte", "<="}, {"gt", ">"}, {"gte", ">="}};
+    const json& cmp = node["cmp"];
+    const auto* op = std::find_if(std::begin(ops), std::end(ops), [&](const auto& o) { return cmp == o.first; });
+    if (op == std::end(ops)) malformed("unknown comparison " + cmp.dump());
+    const json& left_node = member(node, "left");
+    const json& right_node = member(node, "right");
+    // Two paths compare without conversion; a value takes the type of the path it meets, so
+    // when only the right side is a place, it is read first (every placeholder must be used).
+    const bool value_first = left_node.is_object() && left_node.contains("value") && right_node.is_object() &&
+                             !right_node.contains("value");
+    if (value_first) {
+      operand right = read_operand(right_node, nullptr);
+      operand left = read_operand(left_node, &right);
+      return left.text + " " + op->second + " " + right.text;
+    }
+    operand left = read_operand(left_node, nullptr);
+    operand right = read_operand(right_node, &left);
+    return left.text + " " + op->second + " " + right.text;
+  }
+
+  std::string function(const json& node) {
+    const json& fn = node["fn"];
+    const resolved_path where = resolve_path(m_, member(node, "path"), ph_);
+    if (fn == "attribute_exists" || fn == "attribute_not_exists") {
+      return fn.get<std::string>() + "(" + where.text + ")";
+    }
+    if (fn == "attribute_type") {
+      static const char* types[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
+      const json& type = member(node, "type");
+      if (std::none_of(std::begin(types), std::end(types), [&](const char* t) { return type == t; })) {
+        throw dynamap_error(error_kind::expression, codes::expression::invalid, where.display,
+                            where.display + ": type() takes one of S, SS, N, NS, B, BS, BOOL, NULL, L, M");
+      }
+      return "attribute_type(" + where.text + ", " + ph_.value(json{{"S", type}}) + ")";
+    }
+    if (fn == "begins_with") {
+      const std::string_view type = where.target->type->name();
+      const json& v = member(node, "value");
+      // A prefix is not a whole value: only its base type is checked, not the attribute's rules.
+      json av;
+      if (type == "binary") av = condition_value(where, v);
+      else if (v.is_string()) av = json{{"S", v}};
+      else throw dynamap_error(error_kind::expression, codes::expression::invalid_operation, where.display,
+                               where.display + ": beginsWith takes a string (or binary for binary attributes)");
+      return "begins_with(" + where.text + ", " + ph_.value(std::move(av)) + ")";
+    }
+    if (fn == "contains") {
+      const attribute& target = *where.target;
+      const std::string_view type = target.type->name();
+      const json& v = member(node, "value");
+      json av;
+      if ((type == "set" || type == "list") && target.element) {
+        resolved_path element = where;
+        element.target = target.element.get();
+        av = condition_value(element, v);
+      } else if (v.is_string()) {
+        av = json{{"S", v}};  // a substring of a string attribute
+      } else {
+        av = schemaless_value(v);
+      }
+      return "contains(" + where.text + ", " + ph_.value(std::move(av)) + ")";
+    }
+    malformed("unknown function " + fn.dump());
+  }
+
+  const model& m_;
+  placeholders& ph_;
+};
+
+}  // namespace
+
+std::string compile_condition(const model& m, const json& condition, placeholders& ph) {
+  return condition_compiler(m, ph).compile(condition);
+}
+
+std::string compile_projection(const model& m, const json& paths, placeholders& ph) {
+  if (!paths.is_array() || paths.empty()) {
+    throw dynamap_error(error_kind::expression, codes::expression::invalid, "", "select() takes a non-empty list of paths");
+  }
+  std::string out;
+  for (const json& p : paths) out += (out.empty() ? "" : ", ") + resolve_path(m, p, ph).text;
+  return out;
+}
+
+}  // namespace dynamap

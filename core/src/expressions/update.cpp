@@ -1,0 +1,180 @@
+#include <algorithm>
+
+#include "dynamap/error.hpp"
+#include "dynamap/error_codes.hpp"
+#include "dynamap/expression.hpp"
+#include "dynamap/type_handler.hpp"
+
+namespace dynamap {
+
+namespace {
+
+[[noreturn]] void fail(const char* code, const std::string& path, const std::string& message) {
+  throw dynamap_error(error_kind::expression, code, path, (path.empty() ? "" : path + ": ") + message);
+}
+
+bool is_numeric(const attribute& a) {
+  const std::string_view t = a.type->name();
+  return t == "number" || t == "integer" || t == "decimal" || t == "bigint" || t == "version" || t == "any";
+}
+
+bool is_prefix(const std::vector<path_segment>& a, const std::vector<path_segment>& b) {
+  if (a.size() > b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].is_index != b[i].is_index || a[i].name != b[i].name || a[i].index != b[i].index) return false;
+  }
+  return true;
+}
+
+class update_compiler {
+ public:
+  update_compiler(const model& m, placeholders& ph, const attribute* version) : m_(m), ph_(ph), version_(version) {}
+
+  std::string compile(const json& update) {
+    const json* actions = update.is_object() && update.contains("actions") ? &update["actions"] : nullptr;
+    if (actions == nullptr || !actions->is_array() || actions->empty()) {
+      fail(codes::expression::invalid, "", "an update needs at least one action");
+    }
+    for (const json& action : *actions) read_action(action);
+    if (version_ != nullptr) {
+      add_.push_back(ph_.name(version_->stored_name) + " " + ph_.value(json{{"N", "1"}}));
+    }
+    std::string out;
+    append_clause(out, "SET", set_);
+    append_clause(out, "REMOVE", remove_);
+    append_clause(out, "ADD", add_);
+    append_clause(out, "DELETE", delete_);
+    return out;
+  }
+
+ private:
+  static void append_clause(std::string& out, const char* keyword, const std::vector<std::string>& parts) {
+    if (parts.empty()) return;
+    if (!out.empty()) out += " ";
+    out += keyword;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? " " : ", ") + parts[i];
+  }
+
+  resolved_path place(const json& path) {
+    resolved_path where = resolve_path(m_, path, ph_);
+    if (where.top_level_key) {
+      fail(codes::expression::key_attribute, where.display, "a key attribute cannot be updated (write a new item instead)");
+    }
+    if (version_ != nullptr && where.segments.front().name == version_->stored_name) {
+      fail(codes::expression::invalid_operation, where.display,
+           "the version attribute is managed by dynamap: pass the version you read in the key");
+    }
+    // DynamoDB refuses an update whose paths overlap; say which before sending.
+    for (const auto& earlier : touched_) {
+      if (is_prefix(earlier, where.segments) || is_prefix(where.segments, earlier)) {
+        fail(codes::expression::overlap, where.display, "this update already changes this path or a part of it");
+      }
+    }
+    touched_.push_back(where.segments);
+    return where;
+  }
+
+  void read_action(const json& action) {
+    if (!action.is_object()) fail(codes::expression::invalid, "", "an update action is an object");
+    if (action.contains("set")) {
+      resolved_path where = place(action["set"]);
+      const json* value = action.contains("value") ? &action["value"] : nullptr;
+      if (value == nullptr) fail(codes::expression::invalid, where.display, "set() needs a value");
+      if (value->contains("value")) {
+        json av = stored_value(where, (*value)["value"]);
+        if (av.is_discarded()) {  // an empty set: DynamoDB cannot store it, so the attribute goes
+          check_removable(where);
+          remove_.push_back(where.text);
+        } else {
+          set_.push_back(where.text + " = " + ph_.value(std::move(av)));
+        }
+      } else {
+        set_.push_back(where.text + " = " + value_expression(where, *value));
+      }
+    } else if (action.contains("remove")) {
+      resolved_path where = place(action["remove"]);
+      check_removable(where);
+      remove_.push_back(where.text);
+    } else if (action.contains("add")) {
+      resolved_path where = place(action["add"]);
+      const std::string_view type = where.target->type->name();
+      if (!is_numeric(*where.target) && type != "set") {
+        fail(codes::expression::invalid_operation, where.display, "add() works on numbers and sets, not " + where.target->type_name);
+      }
+      json av = condition_value(where, action.value("value", json()));
+      if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "add() needs a non-empty set");
+      add_.push_back(where.text + " " + ph_.value(std::move(av)));
+    } else if (action.contains("delete")) {
+      resolved_path where = place(action["delete"]);
+      if (where.target->type->name() != "set" && where.target->type->name() != "any") {
+        fail(codes::expression::invalid_operation, where.display, "delete() removes members from a set, not from " + where.target->type_name);
+      }
+      json av = condition_value(where, action.value("value", json()));
+      if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "delete() needs a non-empty set");
+      delete_.push_back(where.text + " " + ph_.value(std::move(av)));
+    } else {
+      fail(codes::expression::invalid, "", "unknown update action " + action.dump().substr(0, 80));
+    }
+  }
+
+  void check_removable(const resolved_path& where) {
+    const attribute& target = *where.target;
+    const bool declared_field = !target.name.empty() && !where.segments.back().is_index;
+    if (declared_field && !target.optional && target.type->name() != "set" && target.type->name() != "any") {
+      fail(codes::expression::remove_required, where.display,
+           "the model requires this attribute (declare it optional to allow removing it)");
+    }
+  }
+
+  // The right-hand side of SET beyond a plain value.
+  std::string value_expression(const resolved_path& where, const json& e) {
+    if (e.contains("path")) return resolve_path(m_, e["path"], ph_).text;
+    if (e.contains("value")) return ph_.value(stored_value(where, e["value"]));
+    for (const char* op : {"plus", "minus"}) {
+      if (!e.contains(op)) continue;
+      if (!is_numeric(*where.target)) {
+        fail(codes::expression::invalid_operation, where.display, std::string(op) + "() works on numbers, not " + where.target->type_name);
+      }
+      const json& args = e[op];
+      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, std::string(op) + "() takes two operands");
+      return operand(where, args[0]) + (op[0] == 'p' ? " + " : " - ") + operand(where, args[1]);
+    }
+    if (e.contains("ifNotExists")) {
+      const json& args = e["ifNotExists"];
+      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "ifNotExists takes a path and a value");
+      return "if_not_exists(" + resolve_path(m_, args[0], ph_).text + ", " + value_expression(where, args[1]) + ")";
+    }
+    if (e.contains("listAppend")) {
+      if (where.target->type->name() != "list" && where.target->type->name() != "any") {
+        fail(codes::expression::invalid_operation, where.display, "append() and prepend() work on lists, not " + where.target->type_name);
+      }
+      const json& args = e["listAppend"];
+      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "listAppend takes two operands");
+      return "list_append(" + operand(where, args[0]) + ", " + operand(where, args[1]) + ")";
+    }
+    fail(codes::expression::invalid, where.display, "unknown update value " + e.dump().substr(0, 80));
+  }
+
+  // An arithmetic or list operand: another path, or a value typed by the target without its
+  // rules (an increment of 1 need not satisfy min: 10; a list being appended need not hold
+  // minItems).
+  std::string operand(const resolved_path& where, const json& node) {
+    if (node.contains("path")) return resolve_path(m_, node["path"], ph_).text;
+    if (node.contains("value")) return ph_.value(condition_value(where, node["value"]));
+    fail(codes::expression::invalid, where.display, "an operand is {path} or {value}");
+  }
+
+  const model& m_;
+  placeholders& ph_;
+  const attribute* version_;
+  std::vector<std::vector<path_segment>> touched_;
+  std::vector<std::string> set_, remove_, add_, delete_;
+};
+
+}  // namespace
+
+std::string compile_update(const model& m, const json& update, placeholders& ph, const attribute* version) {
+  return update_compiler(m, ph, version).compile(update);
+}
+
+}  // namespace dynamap
