@@ -1,6 +1,7 @@
 // createClient(): sends the requests the core builds and reads the answers through the core.
 import { callCore } from './core/core.js';
 import { encodeInput } from './core/value_codec.js';
+import { writeInputs } from './core/write_inputs.js';
 import {
   ConditionFailedError,
   ServiceError,
@@ -11,6 +12,8 @@ import {
 import { Model } from './model.js';
 import { ModelClient } from './model_client.js';
 import { FetchTransport } from './transport/fetch_transport.js';
+import { TxOperation } from './model.js';
+import { retryPolicy, withRetries } from './retry.js';
 
 const serviceErrorClasses = { ConditionFailedError, ThrottledError, TransactionCanceledError };
 
@@ -25,9 +28,16 @@ function serviceError(status, body, requestId) {
 export class Client {
   #transport;
   #tablePrefix;
+  #retry;
+  #cursorSecret;
   #models = new WeakMap();
 
-  constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch } = {}) {
+  constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret } = {}) {
+    this.#retry = retryPolicy(retry);
+    if (cursorSecret !== undefined && (typeof cursorSecret !== 'string' || cursorSecret.length < 16)) {
+      throw new UsageError('cursorSecret: a string of at least 16 characters', { code: 'usage.invalidOption' });
+    }
+    this.#cursorSecret = cursorSecret;
     if (tablePrefix !== undefined && typeof tablePrefix !== 'string') {
       throw new UsageError('tablePrefix: expected a string', { code: 'usage.invalidOption' });
     }
@@ -42,15 +52,82 @@ export class Client {
   }
 
   /** Options every request shares, merged into an operation's own. */
-  requestOptions(options) {
+  requestOptions(options = {}) {
     return this.#tablePrefix === undefined ? options : { ...options, tablePrefix: this.#tablePrefix };
   }
 
-  /** Sends one DynamoDB operation; resolves to the response body text or throws a ServiceError. */
+  /** The secret that signs cursors (never shown), for the read builders. */
+  get cursorSecret() {
+    return this.#cursorSecret;
+  }
+
+  get retry() {
+    return this.#retry;
+  }
+
+  /**
+   * Sends one DynamoDB operation, retrying what may succeed on a later try; resolves to the
+   * response body text or throws a typed error.
+   */
   async send(operation, request, { signal } = {}) {
-    const { status, body, requestId } = await this.#transport.send(operation, JSON.stringify(request), { signal });
-    if (status === 200) return body;
-    throw serviceError(status, body, requestId);
+    const body = JSON.stringify(request);
+    return withRetries(this.#retry, async () => {
+      const response = await this.#transport.send(operation, body, { signal });
+      if (response.status === 200) return response.body;
+      throw serviceError(response.status, response.body, response.requestId);
+    }, signal);
+  }
+
+  /** Writes up to 100 operations (M.tx.put/update/delete/check) atomically. */
+  async transactWrite(operations, { token, signal, ...options } = {}) {
+    const items = operations.map((op, i) => {
+      if (!(op instanceof TxOperation) || op.kind === 'get') {
+        throw new UsageError(`transactWrite: operation ${i} is not M.tx.put/create/update/delete/check`, { code: 'usage.invalidArgument' });
+      }
+      return { model: op.model._handle, [op.kind]: op.input };
+    });
+    // One token for the call and all its retries: DynamoDB then applies the transaction once.
+    const clientToken = token ?? globalThis.crypto.randomUUID();
+    const { operation, request } = callCore(0, 'plan.transactWrite', encodeInput({
+      items,
+      options: this.requestOptions({ ...options, token: clientToken }),
+      ...writeInputs(),
+    }));
+    try {
+      await this.send(operation, request, { signal });
+    } catch (error) {
+      // reasons[i] belongs to operations[i]: say which operation and model each one is.
+      if (error instanceof TransactionCanceledError) {
+        error.reasons = error.reasons.map((reason, i) => ({
+          index: i,
+          operation: operations[i]?.kind,
+          model: operations[i]?.model.name,
+          code: reason?.Code ?? 'None',
+          ...(reason?.Message === undefined ? {} : { message: reason.Message }),
+        }));
+      }
+      throw error;
+    }
+    return { token: clientToken };
+  }
+
+  /** Reads up to 100 items atomically (M.tx.get); resolves to values (undefined where missing), in order. */
+  async transactGet(operations, { signal, ...options } = {}) {
+    const items = operations.map((op, i) => {
+      if (!(op instanceof TxOperation) || op.kind !== 'get') {
+        throw new UsageError(`transactGet: operation ${i} is not M.tx.get`, { code: 'usage.invalidArgument' });
+      }
+      return { model: op.model._handle, get: op.input };
+    });
+    const { operation, request } = callCore(0, 'plan.transactGet', encodeInput({ items, options: this.requestOptions(options) }));
+    const response = JSON.parse(await this.send(operation, request, { signal }));
+    return (response.Responses ?? []).map((entry, i) => {
+      if (entry?.Item === undefined) return undefined;
+      const m = operations[i].model;
+      const partial = operations[i].input.options?.select !== undefined;
+      const read = m._call(partial ? 'parse.partialItem' : 'parse.getItem', JSON.stringify({ Item: entry.Item }));
+      return m._decode(read.item);
+    });
   }
 
   /** Operations on one model: put, get, delete. */
@@ -97,7 +174,8 @@ export class Client {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `Client { transport: ${this.#transport[Symbol.for('nodejs.util.inspect.custom')]?.() ?? 'custom'} }`;
+    const transport = this.#transport[Symbol.for('nodejs.util.inspect.custom')]?.() ?? 'custom';
+    return `Client { transport: ${transport}${this.#cursorSecret === undefined ? '' : ', cursorSecret: [hidden]'} }`;
   }
 
   toJSON() {

@@ -56,6 +56,7 @@ export const ERROR_CODES = Object.freeze({
   'expression.consistentIndex': { class: 'ExpressionError', description: "a consistent read on a global index, which DynamoDB does not offer" },
   'expression.tooManyItems': { class: 'ExpressionError', description: "a transaction of more than 100 operations" },
   'expression.duplicateKey': { class: 'ExpressionError', description: "two operations on one key in a transaction or a batch request (DynamoDB refuses both)" },
+  'batch.unprocessed': { class: 'BatchError', description: "DynamoDB left items or keys unprocessed through every retry" },
   'usage.unknownOption': { class: 'UsageError', description: "an option the operation does not take (a typo)" },
   'usage.invalidOption': { class: 'UsageError', description: "an option's value is wrong" },
   'usage.invalidArgument': { class: 'UsageError', description: "an argument of the wrong kind" },

@@ -2,6 +2,8 @@
 // C++ core compiled to WebAssembly.
 export { model, Model } from './model.js';
 export { createClient, Client } from './client.js';
+export { where, not, attr, Condition } from './expressions/condition.js';
+export { update, plus, minus, Update } from './expressions/update.js';
 export { marshall, unmarshall } from './schemaless.js';
 export { registerType } from './custom_types.js';
 export { NumberValue } from './number_value.js';

@@ -3,6 +3,9 @@ import { callCore, compileModel, orderIssues } from './core/core.js';
 import { decode, encodeAttributeValues, encodeInput } from './core/value_codec.js';
 import { writeInputs } from './core/write_inputs.js';
 import { decodeCustom, encodeCustom, prepareDefinition } from './custom_types.js';
+import { coreOptions } from './core/options.js';
+import { toConditionNode } from './expressions/condition.js';
+import { toUpdateNode } from './expressions/update.js';
 import { SchemaError } from './errors.js';
 
 // A definition must survive JSON.stringify unchanged, or the browser and the server would
@@ -63,13 +66,40 @@ export class Model {
     const handle = this.#handle;
     const plan = (operation, input) => callCore(handle, operation, encodeInput(input));
     const own = (value) => encodeCustom(value, custom);
+    const opts = coreOptions;
     /** Dry runs: the exact DynamoDB request each operation would send, with no I/O. */
     this.plan = Object.freeze({
-      put: (item, options) => plan('plan.put', { item: own(item), options, ...writeInputs() }),
-      get: (key, options) => plan('plan.get', { key: own(key), options }),
-      delete: (key, options) => plan('plan.delete', { key: own(key), options }),
+      put: (item, options) => plan('plan.put', { item: own(item), options: opts(options), ...writeInputs() }),
+      create: (item, options) => plan('plan.put', { item: own(item), options: { ...opts(options), create: true }, ...writeInputs() }),
+      get: (key, options) => plan('plan.get', { key: own(key), options: opts(options) }),
+      delete: (key, options) => plan('plan.delete', { key: own(key), options: opts(options) }),
+      update: (key, changes, options) =>
+        plan('plan.update', { key: own(key), update: toUpdateNode(changes), options: opts(options) }),
+      /** query(key, { sort: where(sortKey)..., filter, index, limit, reverse, consistent, select, startKey, count }) */
+      query: (key, options = {}) => {
+        const { sort, ...rest } = options;
+        return plan('plan.query', { key: own(key), sort: sort ? toConditionNode(sort) : undefined, options: opts(rest) });
+      },
+      scan: (options) => plan('plan.scan', { options: opts(options) }),
+      /** One request per 100 keys; duplicate keys are asked for once. */
+      batchGet: (keys, options) => plan('plan.batchGet', { keys: keys.map(own), options: opts(options) }),
+      /** One request per 25 writes; a key written twice is an error. */
+      batchWrite: ({ put = [], delete: deletes = [] } = {}, options) =>
+        plan('plan.batchWrite', { put: put.map(own), delete: deletes.map(own), options: opts(options), ...writeInputs() }),
       createTable: (options) => plan('plan.createTable', { options }),
       deleteTable: (options) => plan('plan.deleteTable', { options }),
+      describeTable: (options) => plan('plan.describeTable', { options }),
+      updateTimeToLive: (options) => plan('plan.updateTimeToLive', { options }),
+    });
+    /** Operations for db.transactWrite / db.transactGet. */
+    this.tx = Object.freeze({
+      put: (item, options) => txOperation(this, 'put', { item: own(item), options: opts(options) }),
+      create: (item, options) => txOperation(this, 'put', { item: own(item), options: { ...opts(options), create: true } }),
+      update: (key, changes, options) =>
+        txOperation(this, 'update', { key: own(key), update: toUpdateNode(changes), options: opts(options) }),
+      delete: (key, options) => txOperation(this, 'delete', { key: own(key), options: opts(options) }),
+      check: (key, condition) => txOperation(this, 'check', { key: own(key), condition: toConditionNode(condition) }),
+      get: (key, options) => txOperation(this, 'get', { key: own(key), options: opts(options) }),
     });
     Object.freeze(this);
   }
@@ -90,6 +120,11 @@ export class Model {
     return this._decode(callCore(this.#handle, 'fromItem', encodeAttributeValues(attributeValues)));
   }
 
+  /** For transactions: the core's handle of this model. */
+  get _handle() {
+    return this.#handle;
+  }
+
   /** For the client: a JS value with registered types converted to their base values. */
   _encode(value) {
     return encodeCustom(value, this.#custom);
@@ -105,6 +140,18 @@ export class Model {
     return callCore(this.#handle, operation, inputText);
   }
 }
+
+/** One operation of a transaction, built by M.tx.*; db.transactWrite/transactGet send them. */
+export class TxOperation {
+  constructor(model, kind, input) {
+    this.model = model;
+    this.kind = kind;
+    this.input = input;
+    Object.freeze(this);
+  }
+}
+
+const txOperation = (model, kind, input) => new TxOperation(model, kind, input);
 
 /** Compiles a model definition; throws SchemaError naming the bad path. */
 export function model(definition) {

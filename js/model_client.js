@@ -1,7 +1,7 @@
 // db.model(M): the operations on one model, each one core call to build the request, one send,
 // and one core call to read the answer.
-import { encodeInput } from './core/value_codec.js';
-import { writeInputs } from './core/write_inputs.js';
+import { batchGet, batchWrite } from './batches.js';
+import { Query, Scan } from './reads.js';
 
 export class ModelClient {
   #client;
@@ -16,28 +16,59 @@ export class ModelClient {
     return this.#model;
   }
 
-  async #run(planOperation, parseOperation, input, signal) {
-    const { operation, request } = this.#model._call(planOperation, encodeInput(input));
+  async #write(plan, parse, signal) {
+    const { operation, request } = plan;
     const body = await this.#client.send(operation, request, { signal });
-    return this.#model._call(parseOperation, body);
+    const out = this.#model._call(parse, body);
+    return out.attributes === undefined ? undefined : this.#model._decode(out.attributes);
   }
 
   /** Writes (replaces) an item. With returnValues: 'ALL_OLD', resolves to the previous item. */
   async put(item, { signal, ...options } = {}) {
-    const input = { item: this.#model._encode(item), options: this.#client.requestOptions(options), ...writeInputs() };
-    const out = await this.#run('plan.put', 'parse.writeItem', input, signal);
-    return out.attributes === undefined ? undefined : this.#model._decode(out.attributes);
+    return this.#write(this.#model.plan.put(item, this.#client.requestOptions(options)), 'parse.writeItem', signal);
+  }
+
+  /** Writes an item that must not exist yet (ConditionFailedError if it does). */
+  async create(item, { signal, ...options } = {}) {
+    return this.#write(this.#model.plan.create(item, this.#client.requestOptions(options)), 'parse.writeItem', signal);
   }
 
   /** Reads an item by key; resolves to the value, or undefined when there is none. */
   async get(key, { signal, ...options } = {}) {
-    const out = await this.#run('plan.get', 'parse.getItem', { key: this.#model._encode(key), options: this.#client.requestOptions(options) }, signal);
+    const { operation, request } = this.#model.plan.get(key, this.#client.requestOptions(options));
+    const body = await this.#client.send(operation, request, { signal });
+    const out = this.#model._call(options.select === undefined ? 'parse.getItem' : 'parse.partialItem', body);
     return out.item === undefined ? undefined : this.#model._decode(out.item);
+  }
+
+  /** Updates an item (update() or an object of attributes to set); resolves to returnValues' item. */
+  async update(key, changes, { signal, ...options } = {}) {
+    const partial = options.returnValues === 'UPDATED_OLD' || options.returnValues === 'UPDATED_NEW';
+    return this.#write(this.#model.plan.update(key, changes, this.#client.requestOptions(options)),
+      partial ? 'parse.partialWriteItem' : 'parse.writeItem', signal);
   }
 
   /** Deletes an item by key. With returnValues: 'ALL_OLD', resolves to the deleted item. */
   async delete(key, { signal, ...options } = {}) {
-    const out = await this.#run('plan.delete', 'parse.writeItem', { key: this.#model._encode(key), options: this.#client.requestOptions(options) }, signal);
-    return out.attributes === undefined ? undefined : this.#model._decode(out.attributes);
+    return this.#write(this.#model.plan.delete(key, this.#client.requestOptions(options)), 'parse.writeItem', signal);
+  }
+
+  /** A query on the partition key value (and optionally the sort key): see reads.js. */
+  query(key) {
+    return new Query({ model: this.#model, client: this.#client, kind: 'query', key }, this.#client.requestOptions({}) ?? {});
+  }
+
+  scan() {
+    return new Scan({ model: this.#model, client: this.#client, kind: 'scan' }, this.#client.requestOptions({}) ?? {});
+  }
+
+  /** Any number of keys; resolves to the items found. BatchError holds keys still unprocessed. */
+  batchGet(keys, options) {
+    return batchGet(this.#client, this.#model, keys, options);
+  }
+
+  /** { put: items, delete: keys }; BatchError holds exactly the writes still unprocessed. */
+  batchWrite(writes, options) {
+    return batchWrite(this.#client, this.#model, writes, options);
   }
 }

@@ -122,6 +122,11 @@ inline constexpr const char* too_many_items = "tooManyItems";
 inline constexpr const char* duplicate_key = "duplicateKey";
 }  // namespace expression
 
+namespace batch {
+// DynamoDB left items or keys unprocessed through every retry
+inline constexpr const char* unprocessed = "unprocessed";
+}  // namespace batch
+
 namespace usage {
 // an option the operation does not take (a typo)
 inline constexpr const char* unknown_option = "unknownOption";
