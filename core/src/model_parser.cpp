@@ -286,7 +286,7 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   const attribute* version = nullptr;
   for (const attribute& a : m->root.fields) {
     if (a.type->name() != "version") continue;
-    if (version != nullptr) throw_schema(child_path("attributes", a.name), "invalid", "a model has at most one version attribute");
+    if (version != nullptr) throw_schema(child_path("attributes", a.name), codes::schema::invalid, "a model has at most one version attribute");
     version = &a;
   }
   m->root.unknown = read_policy(definition.value("unknown", json()), "unknown");
