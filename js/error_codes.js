@@ -43,6 +43,7 @@ export const ERROR_CODES = Object.freeze({
   'validation.attributeType': { class: 'ValidationError', description: "a stored AttributeValue of the wrong type for the attribute (reads)" },
   'validation.precision': { class: 'ValidationError', description: "a stored number a JS number cannot hold exactly (reads): declare decimal or bigint" },
   'validation.invalid': { class: 'ValidationError', description: "a value is invalid" },
+  'validation.unicode': { class: 'ValidationError', description: "a string or key with a lone UTF-16 surrogate, which has no UTF-8 form to store" },
   'expression.invalid': { class: 'ExpressionError', description: "the expression tree has the wrong shape (what the JS builders never produce)" },
   'expression.invalidPath': { class: 'ExpressionError', description: "a path that cannot be read (empty, a bad index, a name where a list index is needed)" },
   'expression.unknownAttribute': { class: 'ExpressionError', description: "a path the model does not declare (and the map does not keep unknown attributes)" },

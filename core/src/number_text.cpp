@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "dynamap/json.hpp"
 
@@ -105,12 +107,52 @@ std::string to_plain_string(const decimal_text& d) {
   return out;
 }
 
+std::string display_number(const decimal_text& d) {
+  std::string plain = to_plain_string(d);
+  if (plain.size() <= 40) return plain;
+  std::string out = d.negative ? "-" : "";
+  out += d.digits.substr(0, 1);
+  if (d.digits.size() > 1) out += "." + d.digits.substr(1, 38);
+  return out + "E" + std::to_string(d.exponent - 1);
+}
+
+namespace {
+
+// The p-significant-digit decimal nearest to `value` (printf rounds correctly), as digits.
+decimal_text nearest_decimal(double value, int p) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.*e", p - 1, value);
+  return *parse_decimal(buffer);
+}
+
+bool reads_back_as(const decimal_text& d, double value) {
+  return std::strtod(to_plain_string(d).c_str(), nullptr) == value;
+}
+
+// ECMAScript's Number::toString digits: the fewest significant digits that read back as the
+// same double, and of those the decimal nearest to it. Reading back succeeds for every p at or
+// above the shortest length, so the search only walks down from a length known to work.
+decimal_text shortest_decimal(double value) {
+  if (std::fabs(value) < 9007199254740992.0 && std::trunc(value) == value) {
+    return *parse_decimal(std::to_string(static_cast<long long>(value)));  // exact integers
+  }
+  // nlohmann's Grisu2 is almost always shortest; its length bounds the search from above.
+  int p = static_cast<int>(parse_decimal(json(value).dump())->digits.size());
+  decimal_text best = nearest_decimal(value, p);
+  while (p > 1) {
+    decimal_text shorter = nearest_decimal(value, p - 1);
+    if (!reads_back_as(shorter, value)) break;
+    best = std::move(shorter);
+    --p;
+  }
+  return best;
+}
+
+}  // namespace
+
 std::string format_js_number(double value) {
   if (value == 0) return "0";
-  // nlohmann's serializer prints the shortest digits that read back as the same double; only the
-  // layout differs from JS, and that follows ECMAScript's Number::toString below.
-  const auto parsed = parse_decimal(json(value).dump());
-  const decimal_text& d = *parsed;
+  const decimal_text d = shortest_decimal(value);
   const long k = static_cast<long>(d.digits.size());
   const long n = d.exponent;
   std::string out = d.negative ? "-" : "";

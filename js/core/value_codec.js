@@ -9,6 +9,11 @@ import { bytesToBase64, base64ToBytes } from './base64.js';
 const escapeKey = (key) => (key.charCodeAt(0) === 36 /* $ */ ? '$' + key : key);
 const unescapeKey = (key) => (key.charCodeAt(0) === 36 && key.charCodeAt(1) === 36 ? key.slice(1) : key);
 
+function isPlainObject(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function joinPath(path, key) {
   if (typeof key === 'number') return `${path}[${key}]`;
   return path === '' ? key : `${path}.${key}`;
@@ -20,9 +25,26 @@ function setOwn(target, key, value) {
   else target[key] = value;
 }
 
+// A string with a lone UTF-16 surrogate has no UTF-8 form: DynamoDB cannot store it, and it
+// would not even cross to the core as JSON. Named here with its path.
+const wellFormed = typeof ''.isWellFormed === 'function'
+  ? (text) => text.isWellFormed()
+  : (text) => !/\p{Surrogate}/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
+
+function unicodeError(path, what) {
+  const message = `${what} holds a lone UTF-16 surrogate, which has no UTF-8 form DynamoDB could store`;
+  return new ValidationError(`${path || 'value'}: ${message}`, {
+    code: 'validation.unicode',
+    path,
+    errors: [{ path, code: 'unicode', message }],
+  });
+}
+
 function encodeValue(value, path, ancestors) {
   switch (typeof value) {
     case 'string':
+      if (!wellFormed(value)) throw unicodeError(path, 'the string');
+      return value;
     case 'boolean':
       return value;
     case 'number':
@@ -44,6 +66,13 @@ function encodeValue(value, path, ancestors) {
   if (value instanceof NumberValue) return { $number: value.value };
   if (value instanceof Uint8Array) return { $bytes: bytesToBase64(value) };
   if (value instanceof ArrayBuffer) return { $bytes: bytesToBase64(new Uint8Array(value)) };
+  // Other views of bytes (Int8Array, Float64Array, DataView, Buffer) are their bytes, as in
+  // util-dynamodb.
+  if (ArrayBuffer.isView(value)) return { $bytes: bytesToBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
+  // Boxed primitives are their primitive.
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return encodeValue(value.valueOf(), path, ancestors);
+  }
   if (ancestors.has(value)) {
     throw new ValidationError(`${path || 'value'}: the value refers to itself (a cycle)`, {
       code: 'validation.cyclic',
@@ -54,14 +83,18 @@ function encodeValue(value, path, ancestors) {
   ancestors.add(value);
   let out;
   if (Array.isArray(value)) {
-    out = value.map((v, i) => encodeValue(v, joinPath(path, i), ancestors));
+    // An index loop, not map(): a hole must arrive as undefined (an error), not as null.
+    out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = encodeValue(value[i], joinPath(path, i), ancestors);
   } else if (value instanceof Set) {
     out = { $set: [...value].map((v, i) => encodeValue(v, joinPath(path, i), ancestors)) };
-  } else if (value instanceof Map) {
-    out = { $unsupported: 'Map' };
+  } else if (!isPlainObject(value)) {
+    // A Map, a class instance, a Promise...: nothing says how to store it (registerType does).
+    out = { $unsupported: value.constructor?.name || 'object' };
   } else {
     out = {};
     for (const key of Object.keys(value)) {
+      if (!wellFormed(key)) throw unicodeError(joinPath(path, key), 'the property name');
       const v = value[key];
       // An undefined property is an absent one, as in JSON.stringify and the AWS SDK.
       if (v !== undefined) setOwn(out, escapeKey(key), encodeValue(v, joinPath(path, key), ancestors));

@@ -10,7 +10,8 @@ namespace {
 
 // Compares the parts of an error the fixture names (kind, code, path, issues).
 void check_error(const json& expected, const json& actual) {
-  REQUIRE(actual.contains("error"));
+  CHECK(actual.contains("error"));
+  if (!actual.contains("error")) return;
   const json& error = actual["error"];
   for (const char* field : {"kind", "code", "path", "issues"}) {
     if (expected.contains(field)) CHECK(error.value(field, json()) == expected[field]);
@@ -27,7 +28,10 @@ void run_model_cases(const std::string& file, const json& fixture) {
   const int handle = compiled["handle"].get<int>();
 
   for (const json& c : fixture["cases"]) {
-    DYNAMIC_SECTION(file << ": " << c["name"].get<std::string>()) {
+    // One pass over every case (no sections: Catch2 would rerun the whole loop per section);
+    // INFO names the case in any failure.
+    {
+      INFO(file << ": " << c["name"].get<std::string>());
       const std::string op = c["op"].get<std::string>();
       // Writes take the item in an envelope that also carries the clock and a random seed.
       json input = c["input"];
@@ -41,8 +45,7 @@ void run_model_cases(const std::string& file, const json& fixture) {
         check_error(c["error"], reply);
       } else {
         INFO(reply.dump());
-        REQUIRE(reply.contains("result"));
-        CHECK(reply["result"] == c["result"]);
+        CHECK(reply.value("result", json()) == c["result"]);
       }
     }
   }
@@ -50,14 +53,15 @@ void run_model_cases(const std::string& file, const json& fixture) {
 
 void run_schema_cases(const std::string& file, const json& fixture) {
   for (const json& c : fixture["cases"]) {
-    DYNAMIC_SECTION(file << ": " << c["name"].get<std::string>()) {
+    {
+      INFO(file << ": " << c["name"].get<std::string>());
       json definition = fixture["base"];
       definition.merge_patch(c["patch"]);
       dynamap::engine engine;
       const json reply = json::parse(engine.compile(definition.dump()));
       INFO(reply.dump());
       check_error(c["error"], reply);
-      CHECK(reply["error"]["kind"] == "SchemaError");
+      CHECK(reply.value("error", json::object()).value("kind", "") == "SchemaError");
     }
   }
 }

@@ -43,4 +43,12 @@ TEST_CASE("format_js_number prints as JavaScript's Number#toString", "[number]")
   CHECK(format_js_number(1.5e-10) == "1.5e-10");
   CHECK(format_js_number(std::numeric_limits<double>::max()) == "1.7976931348623157e+308");
   CHECK(format_js_number(5e-324) == "5e-324");
+  // Grisu2 alone prints these longer than JS does.
+  CHECK(format_js_number(1e23) == "1e+23");
+  CHECK(format_js_number(8e23) == "8e+23");
+  CHECK(format_js_number(-7e22) == "-7e+22");
+  CHECK(format_js_number(3.4e-35) == "3.4e-35");
+  CHECK(format_js_number(2.520299e20) == "252029900000000000000");
+  CHECK(format_js_number(19479485267613270.0) == "19479485267613270");
+  CHECK(format_js_number(7.999999999999999e+23) == "8e+23");  // the same double as 8e23
 }

@@ -91,6 +91,8 @@ inline constexpr const char* attribute_type = "attributeType";
 inline constexpr const char* precision = "precision";
 // a value is invalid
 inline constexpr const char* invalid = "invalid";
+// a string or key with a lone UTF-16 surrogate, which has no UTF-8 form to store
+inline constexpr const char* unicode = "unicode";
 }  // namespace validation
 
 namespace expression {

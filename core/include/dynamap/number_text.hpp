@@ -34,6 +34,9 @@ std::string dynamodb_number_problem(const decimal_text& d);
 // The plain text DynamoDB itself returns for a number: no exponent, no superfluous zeros.
 std::string to_plain_string(const decimal_text& d);
 
+// For messages: the plain text when short, else digits with an exponent ("1.5E-300").
+std::string display_number(const decimal_text& d);
+
 // The same text JavaScript's Number.prototype.toString gives, so a JS number crosses to N and
 // back unchanged. `value` must be finite.
 std::string format_js_number(double value);

@@ -7,6 +7,7 @@
 #include "dynamap/path.hpp"
 #include "dynamap/time_text.hpp"
 #include "dynamap/value_tags.hpp"
+#include "types/base64_text.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
 
@@ -48,7 +49,7 @@ json check_number(const json& v, const std::string& path, value_context& ctx) {
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, codes::validation::range, to_plain_string(*d).substr(0, 60) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, display_number(*d) + " " + problem});
     return nullptr;
   }
   return v;
@@ -177,7 +178,7 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
     if (type == "BOOL" && v.is_boolean()) return v;
     if (type == "NULL") return nullptr;
     if (type == "N") return read_number(v, path, ctx);
-    if (type == "B" && v.is_string()) return json{{"$bytes", v}};
+    if (type == "B" && v.is_string() && base64_length(v.get<std::string>())) return json{{"$bytes", v}};
     if (type == "L" && v.is_array()) {
       json list = json::array();
       for (std::size_t i = 0; i < v.size(); ++i) list.push_back(from_av(v[i], index_path(path, i), ctx));
@@ -195,7 +196,8 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string at = index_path(path, i);
         if (type == "NS") members.push_back(read_number(v[i], at, ctx));
-        else if (type == "BS") members.push_back(json{{"$bytes", v[i]}});
+        else if (type == "BS" && v[i].is_string() && base64_length(v[i].get<std::string>())) members.push_back(json{{"$bytes", v[i]}});
+        else if (type == "BS") ctx.issues.push_back({at, codes::validation::attribute_type, "a BS member is not base64"});
         else members.push_back(v[i]);
       }
       return json{{"$set", std::move(members)}};

@@ -1,28 +1,12 @@
 #include "dynamap/error_codes.hpp"
 #include "dynamap/value_tags.hpp"
+#include "types/base64_text.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
 
 namespace {
-// Bytes in base64 text of canonical form (padding included), without decoding it.
-std::optional<std::size_t> base64_length(const std::string& text) {
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::size_t padding = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '+' || c == '/';
-    if (c == '=' && i + 2 >= text.size()) {
-      ++padding;
-    } else if (!alphabet || padding > 0) {
-      return std::nullopt;
-    }
-  }
-  return text.size() / 4 * 3 - padding;
-}
-
 std::string bytes(std::size_t n) { return std::to_string(n) + (n == 1 ? " byte" : " bytes"); }
 }  // namespace
 

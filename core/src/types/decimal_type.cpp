@@ -64,7 +64,7 @@ json decimal_type::normalize(const attribute& attr, const json& value, const std
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, codes::validation::range, to_plain_string(*d).substr(0, 60) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, display_number(*d) + " " + problem});
     return nullptr;
   }
   bool ok = true;
