@@ -12,6 +12,7 @@ import {
 import { Model } from './model.js';
 import { ModelClient } from './model_client.js';
 import { FetchTransport } from './transport/fetch_transport.js';
+import { SdkTransport } from './transport/sdk_transport.js';
 import { TxOperation } from './model.js';
 import { retryPolicy, withRetries } from './retry.js';
 
@@ -33,6 +34,8 @@ export class Client {
   #models = new WeakMap();
 
   constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret } = {}) {
+    // transport: 'fetch' (SigV4-signed fetch), { sdk: DynamoDBClient }, or any { send(operation,
+    // body, { signal }) -> { status, body, requestId } }.
     this.#retry = retryPolicy(retry);
     if (cursorSecret !== undefined && (typeof cursorSecret !== 'string' || cursorSecret.length < 16)) {
       throw new UsageError('cursorSecret: a string of at least 16 characters', { code: 'usage.invalidOption' });
@@ -44,6 +47,8 @@ export class Client {
     this.#tablePrefix = tablePrefix;
     if (transport === 'fetch') {
       this.#transport = new FetchTransport({ region, endpoint, credentials, fetch });
+    } else if (transport !== null && typeof transport === 'object' && 'sdk' in transport) {
+      this.#transport = new SdkTransport(transport.sdk);
     } else if (transport !== null && typeof transport === 'object' && typeof transport.send === 'function') {
       this.#transport = transport; // a custom transport: { send(operation, body, { signal }) }
     } else {
@@ -71,7 +76,9 @@ export class Client {
    */
   async send(operation, request, { signal } = {}) {
     const body = JSON.stringify(request);
-    return withRetries(this.#retry, async () => {
+    // A transport that retries by itself (the AWS SDK) is not retried again on top.
+    const policy = this.#transport.retries ? { ...this.#retry, attempts: 1 } : this.#retry;
+    return withRetries(policy, async () => {
       const response = await this.#transport.send(operation, body, { signal });
       if (response.status === 200) return response.body;
       throw serviceError(response.status, response.body, response.requestId);

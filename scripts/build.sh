@@ -35,7 +35,7 @@ cmp -s build/wasm/bindings/dynamap_core.wasm dist/dynamap_core.wasm ||
 # Node loader uses to find the .wasm, becomes the path that source file has in the package.
 if [ ! -f dist/dynamap.cjs ] || [ -n "$(find js dist/dynamap_core.mjs package.json -newer dist/dynamap.cjs -print -quit)" ]; then
   node_modules/.bin/esbuild js/index.js --bundle --platform=node --format=cjs --log-level=warning \
-    --external:aws4fetch --outfile=dist/dynamap.cjs \
+    --external:aws4fetch --external:@aws-sdk/client-dynamodb --outfile=dist/dynamap.cjs \
     --define:import.meta.url=__dynamap_module_url \
     --banner:js="const __dynamap_module_url = require('node:url').pathToFileURL(require('node:path').join(__dirname, '../js/core/load_node.js')).href;"
 fi

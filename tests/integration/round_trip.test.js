@@ -1,7 +1,10 @@
-// The whole path against real DynamoDB-compatible servers: JS -> core -> fetch + SigV4 -> server
-// -> core -> JS. The same tests run on dynalite and on the official DynamoDB Local.
+// The whole path against real DynamoDB-compatible servers: JS -> core -> transport -> server
+// -> core -> JS. The same tests run on dynalite and on the official DynamoDB Local, through the
+// fetch transport (SigV4) and through an AWS SDK v3 DynamoDBClient.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 import { ServiceError, UsageError, ValidationError, createClient, model } from 'dynamap';
 import { SERVER_NAMES, startServer } from '../servers/index.js';
@@ -27,15 +30,21 @@ const Order = model({
   },
 });
 
-for (const serverName of SERVER_NAMES) {
-  describe(`round trip on ${serverName}`, () => {
+function clientFor(transport, endpoint, options) {
+  if (transport === 'fetch') return createClient({ region: 'us-east-1', endpoint, credentials, ...options });
+  const sdk = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials, maxAttempts: 1 });
+  return createClient({ transport: { sdk }, ...options });
+}
+
+for (const serverName of SERVER_NAMES) for (const transport of ['fetch', 'sdk']) {
+  describe(`round trip on ${serverName} through ${transport}`, () => {
     let server;
     let db;
     let orders;
 
     before(async () => {
       server = await startServer(serverName);
-      db = createClient({ region: 'us-east-1', endpoint: server.endpoint, credentials, tablePrefix: 'it_' });
+      db = clientFor(transport, server.endpoint, { tablePrefix: 'it_' });
       orders = db.model(Order);
       await db.createTable(Order);
     });
@@ -93,7 +102,7 @@ for (const serverName of SERVER_NAMES) {
     });
 
     test('a server error becomes a ServiceError with the DynamoDB type', async () => {
-      const other = createClient({ region: 'us-east-1', endpoint: server.endpoint, credentials, tablePrefix: 'missing_' });
+      const other = clientFor(transport, server.endpoint, { tablePrefix: 'missing_' });
       await assert.rejects(other.model(Order).get({ customerId: 'c', orderId: 'o' }), (e) => {
         assert.ok(e instanceof ServiceError);
         assert.equal(e.type, 'ResourceNotFoundException');
