@@ -14,9 +14,14 @@ import { ModelClient } from './model_client.js';
 import { FetchTransport } from './transport/fetch_transport.js';
 import { SdkTransport } from './transport/sdk_transport.js';
 import { TxOperation } from './model.js';
-import { retryPolicy, withRetries } from './retry.js';
+import { RetryBudget, retryPolicy, withRetries } from './retry.js';
 
 const serviceErrorClasses = { ConditionFailedError, ThrottledError, TransactionCanceledError };
+
+// DynamoDB's answers to a request signed too far from its own clock.
+const isClockSkew = (error) =>
+  error.type === 'RequestTimeTooSkewed' ||
+  (error.type === 'InvalidSignatureException' && /expired|skew|in the future/i.test(error.message));
 
 function serviceError(status, body, requestId) {
   const e = callCore(0, 'parse.error', JSON.stringify({ status, body }));
@@ -30,13 +35,20 @@ export class Client {
   #transport;
   #tablePrefix;
   #retry;
+  #budget;
+  #timeoutMs;
   #cursorSecret;
   #models = new WeakMap();
 
-  constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret } = {}) {
+  constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret, timeoutMs } = {}) {
     // transport: 'fetch' (SigV4-signed fetch), { sdk: DynamoDBClient }, or any { send(operation,
     // body, { signal }) -> { status, body, requestId } }.
     this.#retry = retryPolicy(retry);
+    this.#budget = new RetryBudget(this.#retry.budget);
+    if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+      throw new UsageError('timeoutMs: a number of milliseconds > 0', { code: 'usage.invalidOption' });
+    }
+    this.#timeoutMs = timeoutMs;
     if (cursorSecret !== undefined && (typeof cursorSecret !== 'string' || cursorSecret.length < 16)) {
       throw new UsageError('cursorSecret: a string of at least 16 characters', { code: 'usage.invalidOption' });
     }
@@ -79,10 +91,37 @@ export class Client {
     // A transport that retries by itself (the AWS SDK) is not retried again on top.
     const policy = this.#transport.retries ? { ...this.#retry, attempts: 1 } : this.#retry;
     return withRetries(policy, async () => {
-      const response = await this.#transport.send(operation, body, { signal });
+      const response = await this.#attempt(operation, body, signal);
       if (response.status === 200) return response.body;
-      throw serviceError(response.status, response.body, response.requestId);
-    }, signal);
+      const error = serviceError(response.status, response.body, response.requestId);
+      // A request signed with a clock far from DynamoDB's: sign again with DynamoDB's time.
+      if (isClockSkew(error) && response.date && this.#transport.correctClock?.(Date.parse(response.date))) {
+        throw Object.assign(new ServiceError(error.message, {
+          code: 'service.clockSkew', type: error.type, statusCode: error.statusCode, requestId: error.requestId, retryable: true,
+        }), { retryNow: true });
+      }
+      throw error;
+    }, signal, this.#budget);
+  }
+
+  // One attempt, bounded by timeoutMs; the caller's signal cancels it at once.
+  async #attempt(operation, body, signal) {
+    if (this.#timeoutMs === undefined) return this.#transport.send(operation, body, { signal });
+    const controller = new AbortController();
+    const timeout = new ServiceError(`${operation}: no answer within ${this.#timeoutMs} ms`, {
+      code: 'service.timeout', type: 'Timeout', retryable: true,
+    });
+    const timer = setTimeout(() => controller.abort(timeout), this.#timeoutMs);
+    const forward = () => controller.abort(signal.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      return await this.#transport.send(operation, body, { signal: signal?.aborted ? signal : controller.signal });
+    } catch (error) {
+      throw controller.signal.reason === timeout ? timeout : error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
   }
 
   /** Writes up to 100 operations (M.tx.put/update/delete/check) atomically. */

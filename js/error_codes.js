@@ -74,4 +74,6 @@ export const ERROR_CODES = Object.freeze({
   'response.invalidJson': { class: 'ServiceError', description: "the response body is not JSON" },
   'response.malformed': { class: 'ServiceError', description: "the response is JSON but not of the operation's shape" },
   'service.tableNotActive': { class: 'ServiceError', description: "createTable waited and the table did not become ACTIVE" },
+  'service.timeout': { class: 'ServiceError', description: "no answer within the client's timeoutMs (retried like a network failure)" },
+  'service.clockSkew': { class: 'ServiceError', description: "the request was signed with a clock too far from DynamoDB's; the client re-signs with DynamoDB's time once" },
 });

@@ -1,6 +1,8 @@
 // Retries like the AWS SDK's standard mode: a few attempts, exponential backoff with full
-// jitter, a longer base for throttling, a cap. Only what can succeed on a second try is retried:
-// throttling, HTTP 429/5xx, network failures; never a condition failure or a validation error.
+// jitter, a longer base for throttling, a cap, and a retry budget shared by the whole client so
+// that an outage does not turn into a retry storm. Only what can succeed on a second try is
+// retried: throttling, HTTP 429/5xx, timeouts, network failures; never a condition failure, a
+// validation error or a cancelled transaction.
 import { ServiceError } from './errors.js';
 
 export const defaultRetry = Object.freeze({
@@ -8,6 +10,7 @@ export const defaultRetry = Object.freeze({
   baseDelayMs: 100,
   throttlingBaseDelayMs: 500,
   maxDelayMs: 20_000,
+  budget: 500, // tokens; a retry costs 5 (10 after a timeout), a success gives 1 back
 });
 
 export function retryPolicy(options = {}) {
@@ -18,6 +21,27 @@ export function retryPolicy(options = {}) {
     }
   }
   return Object.freeze(policy);
+}
+
+export class RetryBudget {
+  #tokens;
+  #capacity;
+
+  constructor(capacity) {
+    this.#capacity = capacity;
+    this.#tokens = capacity;
+  }
+
+  take(error) {
+    const cost = error?.code === 'service.timeout' ? 10 : 5;
+    if (this.#tokens < cost) return false;
+    this.#tokens -= cost;
+    return true;
+  }
+
+  succeed() {
+    this.#tokens = Math.min(this.#capacity, this.#tokens + 1);
+  }
 }
 
 export function isRetryable(error) {
@@ -46,14 +70,21 @@ export function sleep(ms, signal) {
   });
 }
 
-/** Runs `attempt()` until it succeeds, fails for good, or the attempts run out. */
-export async function withRetries(policy, attempt, signal) {
+/**
+ * Runs `attempt(n)` until it succeeds, fails for good, the attempts run out or the budget does.
+ * An error with `retryNow` (a clock-skew correction) is tried again at once.
+ */
+export async function withRetries(policy, attempt, signal, budget) {
   for (let n = 1; ; n++) {
     try {
-      return await attempt();
+      const result = await attempt(n);
+      budget?.succeed();
+      return result;
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       if (n >= policy.attempts || !isRetryable(error)) throw error;
-      await sleep(backoffDelay(policy, n, isThrottle(error)), signal);
+      if (budget && !budget.take(error)) throw error;
+      if (!error.retryNow) await sleep(backoffDelay(policy, n, isThrottle(error)), signal);
     }
   }
 }

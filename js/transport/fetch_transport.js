@@ -4,11 +4,15 @@ import { credentialSource, resolveRegion } from './credentials.js';
 import { signRequest } from './sigv4.js';
 import { UsageError } from '../errors.js';
 
+// SigV4's timestamp form: 20240101T000000Z.
+const amzDate = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
 export class FetchTransport {
   #region;
   #url;
   #credentials;
   #fetch;
+  #clockOffsetMs = 0; // DynamoDB's clock minus ours, learnt from a skew error
 
   constructor({ region, endpoint, credentials, fetch: fetchImpl } = {}) {
     this.#region = resolveRegion(region);
@@ -47,13 +51,24 @@ export class FetchTransport {
       credentials: await this.#credentials(),
       region: this.#region,
       service: 'dynamodb',
+      datetime: this.#clockOffsetMs === 0 ? undefined : amzDate(Date.now() + this.#clockOffsetMs),
     });
     const response = await this.#fetch(this.#url, { method: 'POST', headers: signed.headers, body, signal });
     return {
       status: response.status,
       body: await response.text(),
       requestId: response.headers.get('x-amzn-requestid') ?? undefined,
+      date: response.headers.get('date') ?? undefined,
     };
+  }
+
+  /** Adopts DynamoDB's clock (from a Date header); false if that changes nothing. */
+  correctClock(serverTimeMs) {
+    if (!Number.isFinite(serverTimeMs)) return false;
+    const offset = serverTimeMs - Date.now();
+    if (Math.abs(offset - this.#clockOffsetMs) < 1000) return false;
+    this.#clockOffsetMs = offset;
+    return true;
   }
 
   // Keeps console.log(client) and util.inspect free of anything secret.

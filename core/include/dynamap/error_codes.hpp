@@ -168,6 +168,10 @@ inline constexpr const char* malformed = "malformed";
 namespace service {
 // createTable waited and the table did not become ACTIVE
 inline constexpr const char* table_not_active = "tableNotActive";
+// no answer within the client's timeoutMs (retried like a network failure)
+inline constexpr const char* timeout = "timeout";
+// the request was signed with a clock too far from DynamoDB's; the client re-signs with DynamoDB's time once
+inline constexpr const char* clock_skew = "clockSkew";
 }  // namespace service
 
 }  // namespace dynamap::codes
