@@ -31,13 +31,15 @@ class Read {
   select(paths) { return this._with({ select: paths }); }
   /** Resume after a page's cursor. */
   startAfter(cursor) { return this._with({ cursor }); }
+  /** Cancels the requests of page(), all(), first(), count() and iteration. */
+  signal(abortSignal) { return this._with({ signal: abortSignal }); }
 
   get _scope() {
     return `${this._run.model.table}/${this._state.index ?? ''}`;
   }
 
   async _options(extra = {}) {
-    const { cursor, sort, filter, ...rest } = this._state;
+    const { cursor, sort, filter, signal, segments, ...rest } = this._state;
     const options = { ...rest, ...extra };
     if (filter) options.filter = filter;
     if (cursor !== undefined) options.startKey = await decodeCursor(cursor, this._scope, this._run.client.cursorSecret);
