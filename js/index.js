@@ -3,7 +3,7 @@
 export { model, Model } from './model.js';
 export { createClient, Client } from './client.js';
 export { where, not, attr, Condition } from './expressions/condition.js';
-export { update, plus, minus, Update } from './expressions/update.js';
+export { update, plus, minus, ifNotExists, Update } from './expressions/update.js';
 export { marshall, unmarshall } from './schemaless.js';
 export { registerType } from './custom_types.js';
 export { NumberValue } from './number_value.js';

@@ -75,6 +75,21 @@ class model_parser final : public schema_reader {
     const json def = given.is_string() ? json{{"type", given}} : given;
     require_object(def, path);
     const std::string& written_type = require_string(def, "type", path);
+    // A named type that contains itself (a list of itself, a map holding one) would describe
+    // infinite items: refused, where reading it would otherwise never end.
+    if (std::find(reading_.begin(), reading_.end(), written_type) != reading_.end()) {
+      throw_schema(child_path("types", written_type), codes::schema::cyclic_type,
+                   "the named type '" + written_type + "' contains itself");
+    }
+    const bool named = find_type(written_type) == nullptr;
+    if (named) reading_.push_back(written_type);
+    struct pop_guard {
+      std::vector<std::string>& stack;
+      bool active;
+      ~pop_guard() {
+        if (active) stack.pop_back();
+      }
+    } guard{reading_, named};
     const json effective = resolve(def, path);
     const std::string& type_name = effective["type"].get_ref<const std::string&>();
 
@@ -186,7 +201,8 @@ class model_parser final : public schema_reader {
   }
 
   const json* types_;
-  mutable std::vector<std::string> resolving_;
+  mutable std::vector<std::string> resolving_;  // named types being expanded into one another
+  mutable std::vector<std::string> reading_;    // named types whose members are being read
 };
 
 void check_key_attribute(const model& m, const std::string& name, const std::string& path, bool table_key) {
@@ -265,6 +281,7 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (auto it = definition.find("types"); it != definition.end()) {
     types = &require_object(*it, "types");
     for (auto t = it->begin(); t != it->end(); ++t) {
+      if (t.key().empty()) throw_schema("types", codes::schema::invalid_name, "a named type needs a name");
       if (find_type(t.key()) != nullptr) {
         throw_schema(child_path("types", t.key()), codes::schema::invalid_name, "'" + t.key() + "' is a built-in type");
       }

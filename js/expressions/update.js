@@ -15,13 +15,18 @@ class UpdateValue {
   }
 }
 
-const pathOperand = (p) => ({ path: p instanceof AttributeRef ? p.path : p });
+const pathOperand = (p) => {
+  if (p instanceof UpdateValue) return p[valueNode]; // ifNotExists(...) as the base of plus/minus
+  return { path: p instanceof AttributeRef ? p.path : p };
+};
 const valueOperand = (v) => (v instanceof AttributeRef ? { path: v.path } : { value: v });
 
 /** The path's value plus an amount (or another attribute: attr('b')). */
 export const plus = (path, amount) => new UpdateValue({ plus: [pathOperand(path), valueOperand(amount)] });
 /** The path's value minus an amount. */
 export const minus = (path, amount) => new UpdateValue({ minus: [pathOperand(path), valueOperand(amount)] });
+/** The path's value, or `fallback` where it is absent: set('n', plus(ifNotExists('n', 0), 1)). */
+export const ifNotExists = (path, fallback) => new UpdateValue({ ifNotExists: [path, valueOperand(fallback)] });
 
 function setValue(value) {
   if (value instanceof UpdateValue) return value[valueNode];
@@ -41,7 +46,7 @@ export class Update {
   }
 
   set(path, value) { return this.#with({ set: path, value: setValue(value) }); }
-  setIfNotExists(path, value) { return this.#with({ set: path, value: { ifNotExists: [path, setValue(value)] } }); }
+  setIfNotExists(path, value) { return this.#with({ set: path, value: { ifNotExists: [path, valueOperand(value)] } }); }
   remove(...paths) { return paths.reduce((u, path) => u.#with({ remove: path }), this); }
   /** Adds to a number, or adds members to a set. */
   add(path, value) { return this.#with({ add: path, value }); }

@@ -67,7 +67,6 @@ const item = {
   empty: new Set(),
   extra: { n: new NumberValue('3.14159265358979323846264338327950288'), list: [1, 'two', null, true], set: new Set(['s']) },
   note: null,
-  version: 7,
 };
 
 for (const serverName of SERVER_NAMES) {
@@ -86,9 +85,10 @@ for (const serverName of SERVER_NAMES) {
     });
 
     test('put then get gives back the same value', async () => {
+      // Without a version the put creates the item, which then holds version 1.
       await db.model(Everything).put(item);
       const read = await db.model(Everything).get({ id: item.id, at: item.at }, { consistent: true });
-      assert.deepEqual(read, item);
+      assert.deepEqual(read, { ...item, version: 1 });
     });
 
     test('the server stored the documented DynamoDB forms', async () => {

@@ -2,6 +2,7 @@
 // {between: operand, low, high}, {in: operand, values: [...]}, {fn, path, value|type}.
 // Operands are {path: P}, {size: P} or {value: V}.
 #include <algorithm>
+#include <cctype>
 
 #include "dynamap/error.hpp"
 #include "dynamap/error_codes.hpp"
@@ -160,10 +161,18 @@ class condition_compiler {
       const json& v = member(node, "value");
       // A prefix is not a whole value: only its base type is checked, not the attribute's rules.
       json av;
-      if (type == "binary") av = condition_value(where, v);
-      else if (v.is_string()) av = json{{"S", v}};
-      else throw dynamap_error(error_kind::expression, codes::expression::invalid_operation, where.display,
-                               where.display + ": beginsWith takes a string (or binary for binary attributes)");
+      if (type == "binary") {
+        av = condition_value(where, v);
+      } else if (v.is_string() && type == "uuid") {
+        std::string prefix = v.get<std::string>();  // UUIDs are stored lower-case
+        for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        av = json{{"S", prefix}};
+      } else if (v.is_string()) {
+        av = json{{"S", v}};
+      } else {
+        throw dynamap_error(error_kind::expression, codes::expression::invalid_operation, where.display,
+                            where.display + ": beginsWith takes a string (or binary for binary attributes)");
+      }
       return "begins_with(" + where.text + ", " + ph_.value(std::move(av)) + ")";
     }
     if (fn == "contains") {
@@ -199,8 +208,33 @@ std::string compile_projection(const model& m, const json& paths, placeholders& 
   if (!paths.is_array() || paths.empty()) {
     throw dynamap_error(error_kind::expression, codes::expression::invalid, "", "select() takes a non-empty list of paths");
   }
+  // Paths are compared first (by their stored segments, with throwaway placeholders), so a path
+  // left out leaves no unused name behind: DynamoDB refuses unused ExpressionAttributeNames.
+  auto inside = [](const std::vector<path_segment>& outer, const std::vector<path_segment>& inner) {
+    if (outer.size() > inner.size()) return false;
+    for (std::size_t i = 0; i < outer.size(); ++i) {
+      if (outer[i].is_index != inner[i].is_index || outer[i].name != inner[i].name || outer[i].index != inner[i].index) return false;
+    }
+    return true;
+  };
+  std::vector<std::pair<const json*, resolved_path>> kept;
+  for (const json& p : paths) {
+    placeholders scratch;
+    resolved_path where = resolve_path(m, p, scratch);
+    bool covered = false;
+    for (const auto& entry : kept) covered = covered || inside(entry.second.segments, where.segments);
+    if (covered) continue;  // asked already, or part of a path asked for
+    // DynamoDB refuses overlapping projection paths: a wider path replaces the parts of it.
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const auto& entry) { return inside(where.segments, entry.second.segments); }),
+               kept.end());
+    kept.emplace_back(&p, std::move(where));
+  }
   std::string out;
-  for (const json& p : paths) out += (out.empty() ? "" : ", ") + resolve_path(m, p, ph).text;
+  for (const auto& [path, where] : kept) {
+    const std::string text = resolve_path(m, *path, ph).text;
+    out += (out.empty() ? "" : ", ") + text;
+  }
   return out;
 }
 

@@ -137,28 +137,46 @@ class update_compiler {
       }
       const json& args = e[op];
       if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, std::string(op) + "() takes two operands");
-      return operand(where, args[0]) + (op[0] == 'p' ? " + " : " - ") + operand(where, args[1]);
+      // One statement per operand: the order of placeholders must not depend on the compiler.
+      const std::string left = operand(where, args[0]);
+      const std::string right = operand(where, args[1]);
+      return left + (op[0] == 'p' ? " + " : " - ") + right;
     }
-    if (e.contains("ifNotExists")) {
-      const json& args = e["ifNotExists"];
-      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "ifNotExists takes a path and a value");
-      return "if_not_exists(" + resolve_path(m_, args[0], ph_).text + ", " + value_expression(where, args[1]) + ")";
-    }
+    if (e.contains("ifNotExists")) return if_not_exists(where, e["ifNotExists"], false);
     if (e.contains("listAppend")) {
       if (where.target->type->name() != "list" && where.target->type->name() != "any") {
         fail(codes::expression::invalid_operation, where.display, "append() and prepend() work on lists, not " + where.target->type_name);
       }
       const json& args = e["listAppend"];
       if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "listAppend takes two operands");
-      return "list_append(" + operand(where, args[0]) + ", " + operand(where, args[1]) + ")";
+      const std::string first = operand(where, args[0]);
+      const std::string second = operand(where, args[1]);
+      return "list_append(" + first + ", " + second + ")";
     }
     fail(codes::expression::invalid, where.display, "unknown update value " + e.dump().substr(0, 80));
+  }
+
+  // DynamoDB's if_not_exists(path, operand) takes a path or a value, nothing computed; as the
+  // first operand of plus/minus (SET n = if_not_exists(n, :0) + :1) its value is a delta.
+  std::string if_not_exists(const resolved_path& where, const json& args, bool in_arithmetic) {
+    if (!args.is_array() || args.size() != 2 || !args[1].is_object() ||
+        !(args[1].contains("value") || args[1].contains("path"))) {
+      fail(codes::expression::invalid_operation, where.display,
+           "ifNotExists takes a path and a plain value or path (DynamoDB cannot compute inside it; "
+           "write plus(ifNotExists(path, 0), 1) instead)");
+    }
+    const std::string target = resolve_path(m_, args[0], ph_).text;
+    const std::string fallback = args[1].contains("path") ? resolve_path(m_, args[1]["path"], ph_).text
+                                 : in_arithmetic           ? ph_.value(condition_value(where, args[1]["value"]))
+                                                           : ph_.value(stored_value(where, args[1]["value"]));
+    return "if_not_exists(" + target + ", " + fallback + ")";
   }
 
   // An arithmetic or list operand: another path, or a value typed by the target without its
   // rules (an increment of 1 need not satisfy min: 10; a list being appended need not hold
   // minItems).
   std::string operand(const resolved_path& where, const json& node) {
+    if (node.contains("ifNotExists")) return if_not_exists(where, node["ifNotExists"], true);
     if (node.contains("path")) return resolve_path(m_, node["path"], ph_).text;
     if (node.contains("value")) return ph_.value(condition_value(where, node["value"]));
     fail(codes::expression::invalid, where.display, "an operand is {path} or {value}");

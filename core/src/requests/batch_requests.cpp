@@ -72,7 +72,8 @@ json build_batch_get(const model& m, const json& input) {
     if (detail::read_bool(options, "consistent")) entry["ConsistentRead"] = true;
     placeholders ph;
     if (options.is_object() && options.contains("select")) {
-      // The key attributes come back too, so results can be matched to the keys asked for.
+      // The key attributes come back too, so results can be matched to the keys asked for
+      // (asked once, even when the caller listed them: compile_projection drops repeats).
       json paths = options["select"];
       if (paths.is_array()) {
         paths.push_back(m.partition_key);

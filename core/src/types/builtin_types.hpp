@@ -95,6 +95,7 @@ class duration_type final : public type_handler {
 // DynamoDB's time-to-live: epoch seconds in N, read back as a Date.
 class ttl_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  std::string_view key_type(const attribute&) const override { return "N"; }
 };
 
 class binary_type final : public type_handler {

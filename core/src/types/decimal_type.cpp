@@ -1,4 +1,6 @@
 #include "dynamap/error_codes.hpp"
+#include <cmath>
+
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
@@ -7,6 +9,17 @@
 namespace dynamap::detail {
 
 namespace {
+
+constexpr double max_safe_integer = 9007199254740991.0;
+
+bool integer_digits(const std::string& s) {
+  std::size_t i = s.size() > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
 
 // The exact number a JS value stands for: numeric strings, JS numbers (the digits JS prints),
 // BigInt and NumberValue.
@@ -51,6 +64,23 @@ json decimal_type::normalize(const attribute& attr, const json& value, const std
     ctx.issues.push_back({path, codes::validation::non_finite, "expected a finite number, got " +
                                                  value.begin()->get<std::string>()});
     return nullptr;
+  }
+  if (integral_) {
+    // A JS number past 2^53 may already be rounded; a string is taken as BigInt() reads it.
+    if (value.is_number() && std::fabs(value.get<double>()) > max_safe_integer) {
+      ctx.issues.push_back({path, codes::validation::unsafe_integer,
+                            "a JS number beyond 2^53 - 1 may already be rounded: pass a BigInt or a string of digits"});
+      return nullptr;
+    }
+    // '1e3' and '1.0' are integers, but not as BigInt() reads strings: only plain digits pass.
+    if (value.is_string() && !integer_digits(value.get<std::string>())) {
+      const auto d = parse_decimal(value.get<std::string>());
+      if (d && is_integer(*d)) {
+        ctx.issues.push_back({path, codes::validation::type, "expected an integer as plain digits, got '" +
+                                                                 value.get<std::string>().substr(0, 60) + "'"});
+        return nullptr;
+      }
+    }
   }
   const auto d = read_exact(value);
   if (!d) {

@@ -9,8 +9,21 @@ namespace dynamap::detail {
 namespace {
 
 // A duration from JS: ISO-8601 text or a number of seconds (exact to the millisecond).
+// Whether an ISO duration's seconds carry digits beyond the millisecond, which would be cut.
+bool finer_than_millis(const std::string& text) {
+  const std::size_t dot = text.find('.');
+  if (dot == std::string::npos) return false;
+  for (std::size_t i = dot + 4; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (text[i] != '0') return true;
+  }
+  return false;
+}
+
 std::optional<std::int64_t> read_duration(const json& value) {
-  if (value.is_string()) return parse_iso_duration_millis(value.get<std::string>());
+  if (value.is_string()) {
+    if (finer_than_millis(value.get<std::string>())) return std::nullopt;  // exact to the millisecond, or refused
+    return parse_iso_duration_millis(value.get<std::string>());
+  }
   if (value.is_number()) {
     const auto d = parse_decimal(value.is_number_float() ? format_js_number(value.get<double>()) : value.dump());
     return d ? scaled_integer(*d, 3) : std::nullopt;
@@ -72,10 +85,15 @@ json duration_type::from_attribute_value(const attribute&, const json& av, const
                                          value_context& ctx) const {
   const json* n = expect_attribute_value(av, "N", path, ctx);
   if (n == nullptr) return nullptr;
-  const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
-  const auto ms = d ? scaled_integer(*d, 3) : std::nullopt;
+  const auto d = parse_decimal(n->get<std::string>());
+  if (!d) {
+    ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
+    return nullptr;
+  }
+  const auto ms = scaled_integer(*d, 3);
   if (!ms) {
-    ctx.issues.push_back({path, codes::validation::precision, "the stored duration is not a whole number of milliseconds"});
+    ctx.issues.push_back({path, codes::validation::precision,
+                          "the stored duration " + display_number(*d) + " is not a whole number of milliseconds within range"});
     return nullptr;
   }
   return format_iso_duration_millis(*ms);

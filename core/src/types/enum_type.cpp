@@ -42,7 +42,8 @@ json enum_type::normalize(const attribute& attr, const json& value, const std::s
     return value;
   }
   const std::string got = value.is_string() ? "'" + value.get<std::string>() + "'" : describe_value(value);
-  ctx.issues.push_back({path, codes::validation::enum_, "expected one of " + listing(attr.rules.values) + ", got " + got});
+  ctx.issues.push_back({path, value.is_string() ? codes::validation::enum_ : codes::validation::type,
+                        "expected one of " + listing(attr.rules.values) + ", got " + got});
   return nullptr;
 }
 

@@ -47,6 +47,14 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
     return nullptr;
   }
   const double v = value.get<double>();
+  if (flavor_ == flavor::number) {
+    // A double can hold what DynamoDB cannot: 1e300, 5e-324.
+    const auto exact = parse_decimal(format_js_number(v));
+    if (const std::string problem = dynamodb_number_problem(*exact); !problem.empty()) {
+      ctx.issues.push_back({path, codes::validation::range, display_number(*exact) + " " + problem});
+      return nullptr;
+    }
+  }
   if (flavor_ != flavor::number) {
     if (std::trunc(v) != v) {
       ctx.issues.push_back({path, codes::validation::integer, "expected an integer, got " + format_js_number(v)});
@@ -103,7 +111,10 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
   }
   const bool integral = std::trunc(v) == v && std::fabs(v) <= max_safe_integer;
   if (flavor_ != flavor::number && !integral) {
-    ctx.issues.push_back({path, codes::validation::integer, "the stored number " + text + " is not a safe integer"});
+    const bool whole = std::trunc(v) == v;
+    ctx.issues.push_back({path, whole ? codes::validation::unsafe_integer : codes::validation::integer,
+                          "the stored number " + text + (whole ? " is beyond 2^53 - 1; declare the attribute as bigint"
+                                                               : " is not an integer")});
     return nullptr;
   }
   if (integral) return static_cast<long long>(v);

@@ -68,17 +68,18 @@ inline void read_item_counts(attribute_rules& rules, const json& def, const std:
 }
 
 // Adds minItems/maxItems issues for a container of `count` elements; false if any.
+inline std::string items(std::size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
+
 inline bool check_item_count(const attribute& attr, std::size_t count, const std::string& path,
                              value_context& ctx) {
-  const char* noun = count == 1 ? " item" : " items";
   if (attr.rules.min_items && count < *attr.rules.min_items) {
-    ctx.issues.push_back({path, codes::validation::min_items, "expected at least " + std::to_string(*attr.rules.min_items) +
-                                                " items, got " + std::to_string(count) + noun});
+    ctx.issues.push_back({path, codes::validation::min_items,
+                          "expected at least " + items(*attr.rules.min_items) + ", got " + std::to_string(count)});
     return false;
   }
   if (attr.rules.max_items && count > *attr.rules.max_items) {
-    ctx.issues.push_back({path, codes::validation::max_items, "expected at most " + std::to_string(*attr.rules.max_items) +
-                                                " items, got " + std::to_string(count) + noun});
+    ctx.issues.push_back({path, codes::validation::max_items,
+                          "expected at most " + items(*attr.rules.max_items) + ", got " + std::to_string(count)});
     return false;
   }
   return true;
@@ -93,12 +94,32 @@ inline bool enter_nesting(const std::string& path, value_context& ctx) {
 
 // The single `{"<type>": payload}` of an AttributeValue of the wanted type, or nullptr after an
 // issue naming what came instead.
+// The payload's JSON shape is checked too ({"S": 5} is as wrong as {"N": "5"}), so every reader
+// can rely on it: strings for S, N and B, a boolean for BOOL, an array (of strings for sets) for
+// L, SS, NS and BS, an object for M.
+inline bool payload_fits(const std::string& type, const json& payload) {
+  if (type == "S" || type == "N" || type == "B") return payload.is_string();
+  if (type == "BOOL") return payload.is_boolean();
+  if (type == "L") return payload.is_array();
+  if (type == "M") return payload.is_object();
+  if (type == "SS" || type == "NS" || type == "BS") {
+    if (!payload.is_array()) return false;
+    for (const json& member : payload) {
+      if (!member.is_string()) return false;
+    }
+    return true;
+  }
+  return true;
+}
+
 inline const json* expect_attribute_value(const json& av, const char* type, const std::string& path,
                                           value_context& ctx) {
-  if (av.is_object() && av.size() == 1 && av.begin().key() == type) return &av.begin().value();
-  ctx.issues.push_back({path, codes::validation::attribute_type, std::string("expected ") +
-                                                   (type[0] == 'N' || type[0] == 'S' || type[0] == 'M' || type[0] == 'L' ? "an " : "a ") +
-                                                   type + " attribute value, got " + describe_attribute_value(av)});
+  const bool right_type = av.is_object() && av.size() == 1 && av.begin().key() == type;
+  if (right_type && payload_fits(type, av.begin().value())) return &av.begin().value();
+  const std::string article = type[0] == 'N' || type[0] == 'S' || type[0] == 'M' || type[0] == 'L' ? "an " : "a ";
+  ctx.issues.push_back({path, codes::validation::attribute_type,
+                        right_type ? "the " + std::string(type) + " attribute value holds " + describe_value(av.begin().value())
+                                   : "expected " + article + type + " attribute value, got " + describe_attribute_value(av)});
   return nullptr;
 }
 

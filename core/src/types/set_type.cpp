@@ -58,11 +58,11 @@ json set_type::normalize(const attribute& attr, const json& value, const std::st
   check_item_count(attr, members->size(), path, ctx);
   json out = json::array();
   std::unordered_set<std::string> seen;
-  const std::size_t before = ctx.issues.size();
   for (std::size_t i = 0; i < members->size(); ++i) {
     const std::string at = index_path(path, i);
+    const std::size_t before = ctx.issues.size();
     json member = normalize_value(*attr.element, (*members)[i], at, ctx);
-    if (ctx.issues.size() != before) continue;
+    if (ctx.issues.size() != before) continue;  // this member is wrong; the others are still checked
     if (!seen.insert(member_text(*attr.element, member)).second) {
       ctx.issues.push_back({at, codes::validation::duplicate, "the set already holds this value (DynamoDB refuses duplicate members)"});
       continue;

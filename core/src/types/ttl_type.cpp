@@ -30,7 +30,8 @@ json ttl_type::normalize(const attribute&, const json& value, const std::string&
     seconds = static_cast<std::int64_t>(value.get<double>());
   }
   if (!seconds || *seconds < 0 || *seconds > max_epoch_seconds) {
-    ctx.issues.push_back({path, codes::validation::type, "expected a Date or whole epoch seconds >= 0, got " + describe_value(value)});
+    ctx.issues.push_back({path, codes::validation::type,
+                          "expected a Date from 1970 on or whole epoch seconds >= 0 (DynamoDB's TTL), got " + describe_value(value)});
     return nullptr;
   }
   return json{{"$date", *seconds * 1000}};

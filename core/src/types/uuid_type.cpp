@@ -13,7 +13,7 @@ std::string_view uuid_type::name() const { return "uuid"; }
 json uuid_type::normalize(const attribute&, const json& value, const std::string& path,
                           value_context& ctx) const {
   if (!value.is_string() || !is_uuid(value.get_ref<const std::string&>())) {
-    ctx.issues.push_back({path, codes::validation::format, "expected a UUID (8-4-4-4-12 hex digits), got " +
+    ctx.issues.push_back({path, value.is_string() ? codes::validation::format : codes::validation::type, "expected a UUID (8-4-4-4-12 hex digits), got " +
                                               (value.is_string() ? "'" + value.get<std::string>() + "'"
                                                                  : describe_value(value))});
     return nullptr;
