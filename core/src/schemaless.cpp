@@ -8,17 +8,6 @@
 namespace dynamap {
 
 namespace {
-const attribute& schemaless() {
-  static const attribute any = [] {
-    attribute a;
-    a.type_name = "any";
-    a.type = find_type("any");
-    a.nullable = true;
-    return a;
-  }();
-  return any;
-}
-
 object_shape keep_everything() {
   object_shape shape;
   shape.unknown = unknown_policy::keep;
@@ -31,9 +20,9 @@ json marshall(const json& value) {
   value_context ctx{issues};
   const bool is_map = value.is_object() && value_tag(value).empty();
   static const object_shape open = keep_everything();
-  json normalized = is_map ? normalize_object(open, value, "", ctx) : normalize_value(schemaless(), value, "", ctx);
+  json normalized = is_map ? normalize_object(open, value, "", ctx) : normalize_value(schemaless_attribute(), value, "", ctx);
   if (!issues.empty()) throw_validation(std::move(issues));
-  return is_map ? object_to_attribute_map(open, normalized) : value_to_attribute_value(schemaless(), normalized);
+  return is_map ? object_to_attribute_map(open, normalized) : value_to_attribute_value(schemaless_attribute(), normalized);
 }
 
 json unmarshall(const json& attribute_map) {

@@ -9,27 +9,22 @@ namespace dynamap {
 
 namespace {
 
-const type_handler& any_type() {
-  static const type_handler* const handler = find_type("any");
-  return *handler;
-}
-
-const attribute& kept_attribute() {
-  static const attribute kept = [] {
-    attribute a;
-    a.type_name = "any";
-    a.type = &any_type();
-    a.nullable = true;
-    return a;
-  }();
-  return kept;
-}
-
 std::string not_declared(const object_shape& shape) {
   return "is not declared in " + shape.label + " (declare it, or set the unknown policy to 'strip' or 'keep')";
 }
 
 }  // namespace
+
+const attribute& schemaless_attribute() {
+  static const attribute any = [] {
+    attribute a;
+    a.type_name = "any";
+    a.type = find_type("any");
+    a.nullable = true;
+    return a;
+  }();
+  return any;
+}
 
 json default_value(const attribute& attr, value_context& ctx) {
   switch (attr.default_from) {
@@ -93,7 +88,7 @@ json normalize_object(const object_shape& shape, const json& value, const std::s
           ctx.issues.push_back({at, codes::validation::unknown_attribute,
                                 "has the stored name of a declared attribute; it cannot be kept"});
         } else {
-          out.emplace(it.key(), normalize_value(kept_attribute(), it.value(), at, ctx));
+          out.emplace(it.key(), normalize_value(schemaless_attribute(), it.value(), at, ctx));
         }
         break;
     }
@@ -111,7 +106,7 @@ json object_to_attribute_map(const object_shape& shape, const json& value) {
   for (auto it = value.begin(); it != value.end(); ++it) {
     const std::string name = unescape_key(it.key());
     const attribute* attr = shape.find(name);
-    const attribute& as = attr != nullptr ? *attr : kept_attribute();
+    const attribute& as = attr != nullptr ? *attr : schemaless_attribute();
     json av = value_to_attribute_value(as, it.value());
     // A type may store nothing for a value (an empty set, which DynamoDB cannot hold).
     if (!av.is_discarded()) out.emplace(attr != nullptr ? attr->stored_name : name, std::move(av));
@@ -149,7 +144,7 @@ json object_from_attribute_map(const object_shape& shape, const json& map, const
         case unknown_policy::strip: break;
         case unknown_policy::keep:
           out.emplace(escape_key(it.key()),
-                      value_from_attribute_value(kept_attribute(), it.value(), at, ctx));
+                      value_from_attribute_value(schemaless_attribute(), it.value(), at, ctx));
           break;
       }
       continue;

@@ -10,6 +10,9 @@
 
 namespace dynamap {
 
+// The attribute of schemaless places: kept unknown attributes, `marshall`, paths below `any`.
+const attribute& schemaless_attribute();
+
 // Checks one present value (null included) of an attribute; returns its normalized form.
 json normalize_value(const attribute& attr, const json& value, const std::string& path,
                      value_context& ctx);

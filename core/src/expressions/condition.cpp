@@ -8,6 +8,7 @@
 #include "dynamap/error_codes.hpp"
 #include "dynamap/expression.hpp"
 #include "dynamap/type_handler.hpp"
+#include "dynamap/values.hpp"
 
 namespace dynamap {
 
@@ -108,14 +109,7 @@ class condition_compiler {
 
   json schemaless_value(const json& v) {
     resolved_path any_place;
-    static const attribute any = [] {
-      attribute a;
-      a.type_name = "any";
-      a.type = find_type("any");
-      a.nullable = true;
-      return a;
-    }();
-    any_place.target = &any;
+    any_place.target = &schemaless_attribute();
     return condition_value(any_place, v);
   }
 

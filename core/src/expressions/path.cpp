@@ -3,6 +3,7 @@
 #include "dynamap/expression.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/type_handler.hpp"
+#include "dynamap/values.hpp"
 
 namespace dynamap {
 
@@ -75,17 +76,6 @@ std::vector<path_segment> parse_segments(const json& path, std::string& display)
   return out;
 }
 
-const attribute& schemaless() {
-  static const attribute any = [] {
-    attribute a;
-    a.type_name = "any";
-    a.type = find_type("any");
-    a.nullable = true;
-    return a;
-  }();
-  return any;
-}
-
 }  // namespace
 
 resolved_path resolve_path(const model& m, const json& path, placeholders& ph) {
@@ -117,7 +107,7 @@ resolved_path resolve_path(const model& m, const json& path, placeholders& ph) {
         stored.name = field->stored_name;
         if (i == 0) out.top_level_key = m.is_key(seg.name);
       } else if (shape->unknown == unknown_policy::keep) {
-        at = &schemaless();
+        at = &schemaless_attribute();
       } else {
         throw dynamap_error(error_kind::expression, codes::expression::unknown_attribute, out.display,
                             out.display + ": '" + walked + "' is not declared in " + shape->label);
