@@ -13,6 +13,7 @@ export class FetchTransport {
   #credentials;
   #fetch;
   #clockOffsetMs = 0; // DynamoDB's clock minus ours, learnt from a skew error
+  #signingKeys = new Map(); // aws4fetch's cache of derived signing keys
 
   constructor({ region, endpoint, credentials, fetch: fetchImpl } = {}) {
     this.#region = resolveRegion(region);
@@ -43,6 +44,7 @@ export class FetchTransport {
       'content-type': 'application/x-amz-json-1.0',
       'x-amz-target': `DynamoDB_20120810.${operation}`,
     };
+    if (this.#signingKeys.size > 32) this.#signingKeys.clear(); // rotated credentials, new days
     const signed = await signRequest({
       method: 'POST',
       url: this.#url,
@@ -52,6 +54,7 @@ export class FetchTransport {
       region: this.#region,
       service: 'dynamodb',
       datetime: this.#clockOffsetMs === 0 ? undefined : amzDate(Date.now() + this.#clockOffsetMs),
+      cache: this.#signingKeys,
     });
     const response = await this.#fetch(this.#url, { method: 'POST', headers: signed.headers, body, signal });
     return {

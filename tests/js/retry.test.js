@@ -85,3 +85,17 @@ test('the retry budget stops a retry storm', async () => {
   // 12 tokens pay for two retries (5 each): 3 calls, then 1 for the second get.
   assert.equal(calls.length, 4);
 });
+
+test('a chunk whose request fails for good ends the batch in a BatchError that lists what is left', async () => {
+  const Row = model({ name: 'Row', table: 'rows', key: { partition: 'id' }, attributes: { id: { type: 'string' } } });
+  const items = Array.from({ length: 100 }, (_, i) => ({ id: String(i).padStart(3, '0') }));
+  const { fetch, calls } = scripted(ok('{}'), error('ThrottlingException'));
+  const db = createClient({ region: 'us-east-1', credentials, fetch, retry: { ...fast, attempts: 1 } });
+  const failure = await db.model(Row).batchWrite({ put: items }, { concurrency: 1 }).catch((e) => e);
+  assert.equal(failure.name, 'BatchError');
+  assert.ok(failure.cause instanceof ThrottledError);
+  // The first chunk was written; the failed chunk and the two never started are listed, exactly.
+  assert.deepEqual(failure.unprocessed.put, items.slice(25));
+  assert.deepEqual(failure.unprocessed.delete, []);
+  assert.equal(calls.length, 2, 'no chunk is started after a failure');
+});
