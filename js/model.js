@@ -1,7 +1,7 @@
 // model(definition): a compiled, immutable handle on a model that is plain data.
 import { callCore, compileModel, orderIssues } from './core/core.js';
 import { decode, encodeAttributeValues, encodeInput } from './core/value_codec.js';
-import { writeInputs } from './core/write_inputs.js';
+import { writeInputs as inputsFor } from './core/write_inputs.js';
 import { decodeCustom, encodeCustom, prepareDefinition } from './custom_types.js';
 import { coreOptions } from './core/options.js';
 import { toConditionNode } from './expressions/condition.js';
@@ -49,6 +49,7 @@ function deepFreeze(value) {
 export class Model {
   #handle;
   #custom; // where registered (registerType) conversions apply, or undefined
+  #needs; // whether writes need the clock or randomness (defaults 'now', 'uuid')
 
   constructor(definition) {
     if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
@@ -58,7 +59,10 @@ export class Model {
     const text = JSON.stringify(definition);
     const { coreDefinition, plan: custom } = prepareDefinition(JSON.parse(text));
     this.#custom = custom;
-    this.#handle = compileModel(coreDefinition === undefined ? text : JSON.stringify(coreDefinition), this);
+    const compiled = compileModel(coreDefinition === undefined ? text : JSON.stringify(coreDefinition), this);
+    this.#handle = compiled.handle;
+    this.#needs = compiled.needs;
+    const writeInputs = () => inputsFor(compiled.needs);
     /** The definition as plain, frozen data: JSON.stringify(model.definition) round-trips. */
     this.definition = deepFreeze(JSON.parse(text));
     this.name = this.definition.name;
@@ -106,13 +110,13 @@ export class Model {
 
   /** { ok: true, value } with defaults applied, or { ok: false, errors: [{ path, code, message }] }. */
   validate(item) {
-    const result = callCore(this.#handle, 'validate', encodeInput({ item: this._encode(item), ...writeInputs() }));
+    const result = callCore(this.#handle, 'validate', encodeInput({ item: this._encode(item), ...inputsFor(this.#needs) }));
     return result.ok ? { ok: true, value: this._decode(result.value) } : { ok: false, errors: orderIssues(result.errors) };
   }
 
   /** The item as a DynamoDB AttributeValue map; throws ValidationError listing every problem. */
   toItem(value) {
-    return callCore(this.#handle, 'toItem', encodeInput({ item: this._encode(value), ...writeInputs() }));
+    return callCore(this.#handle, 'toItem', encodeInput({ item: this._encode(value), ...inputsFor(this.#needs) }));
   }
 
   /** A value from a DynamoDB AttributeValue map; throws ValidationError if the model cannot read it. */

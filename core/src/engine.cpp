@@ -98,7 +98,7 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
   if (op == "toItem") {
     validation_result checked = validate_item(m, field(input, "item"), read_write_inputs(input));
     if (!checked.ok()) throw_validation(std::move(checked.issues));
-    return to_attribute_map(m, checked.value);
+    return std::move(checked.item);
   }
   if (op == "fromItem") {
     validation_result read = from_attribute_map(m, input);
@@ -156,7 +156,8 @@ std::string engine::compile(std::string_view definition_json) {
       models_.push_back(std::move(m));
       handle = static_cast<int>(models_.size());
     }
-    return dump(json{{"handle", handle}});
+    const model& compiled = *models_[static_cast<std::size_t>(handle - 1)];
+    return dump(json{{"handle", handle}, {"needs", {{"clock", compiled.uses_clock}, {"random", compiled.uses_random}}}});
   } catch (const dynamap_error& e) {
     return error_reply(e);
   } catch (const std::exception& e) {

@@ -49,8 +49,15 @@ validation_result validate_item(const model& m, const json& item, const write_in
   random_bits random(inputs.seed);
   value_context ctx{result.issues, inputs.now_millis, &random};
   json out = normalize_object(m.root, item, "", ctx);
-  if (result.ok()) check_limits(m, to_attribute_map(m, out), result.issues);
-  if (result.ok()) result.value = std::move(out);
+  if (!result.ok()) return result;
+  // The limits are DynamoDB's sizes of the stored item: the map is made once and kept for the
+  // request, which needs it too.
+  json av = to_attribute_map(m, out);
+  check_limits(m, av, result.issues);
+  if (result.ok()) {
+    result.value = std::move(out);
+    result.item = std::move(av);
+  }
   return result;
 }
 

@@ -70,6 +70,9 @@ class model_parser final : public schema_reader {
  public:
   explicit model_parser(const json* types) : types_(types) {}
 
+  mutable bool uses_clock = false;
+  mutable bool uses_random = false;
+
   // One attribute: a definition object, or a type name as shorthand for {"type": name}.
   attribute read_attribute(const std::string& name, const json& given, const std::string& path) const {
     const json def = given.is_string() ? json{{"type", given}} : given;
@@ -186,10 +189,12 @@ class model_parser final : public schema_reader {
     }
     if (value == "now" && attr.type->accepts_default(default_kind::now)) {
       attr.default_from = default_kind::now;
+      uses_clock = true;
       return;
     }
     if (value == "uuid" && attr.type->accepts_default(default_kind::uuid)) {
       attr.default_from = default_kind::uuid;
+      uses_random = true;
       return;
     }
     issue_list issues;
@@ -300,6 +305,8 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   if (attributes.empty()) throw_schema("attributes", codes::schema::invalid, "declare at least the key attributes");
   parser.read_fields(m->root, attributes, "attributes");
   m->root.label = "model " + m->name;
+  m->uses_clock = parser.uses_clock;
+  m->uses_random = parser.uses_random;
   const attribute* version = nullptr;
   for (const attribute& a : m->root.fields) {
     if (a.type->name() != "version") continue;

@@ -40,12 +40,15 @@ const releaser =
     ? new FinalizationRegistry((handle) => loadedCore().release(handle))
     : undefined;
 
-/** Compiles a model definition once; returns its handle. Throws SchemaError. */
+/**
+ * Compiles a model definition once; returns { handle, needs: { clock, random } } (whether its
+ * defaults use 'now' or 'uuid'). Throws SchemaError.
+ */
 export function compileModel(definitionText, owner) {
   const reply = JSON.parse(loadedCore().compile(definitionText));
   if (reply.error !== undefined) throw toError(reply.error);
   releaser?.register(owner, reply.handle);
-  return reply.handle;
+  return reply;
 }
 
 /** Runs one core operation on a model handle (0: no model) with JSON text in. */

@@ -11,6 +11,7 @@ namespace dynamap {
 
 struct validation_result {
   json value;  // the normalized value (defaults applied); null when there are issues
+  json item;   // validate_item: the AttributeValue map of `value` (made for the size checks)
   issue_list issues;
   bool ok() const { return issues.empty(); }
 };

@@ -92,6 +92,9 @@ class model {
   std::optional<std::string> sort_key;
   object_shape root;
   std::vector<index_def> indexes;
+  // Whether some default is 'now' or 'uuid': only then do writes need the clock or a seed.
+  bool uses_clock = false;
+  bool uses_random = false;
 
   const attribute* find(const std::string& js_name) const { return root.find(js_name); }
   const attribute* find_stored(const std::string& stored) const { return root.find_stored(stored); }

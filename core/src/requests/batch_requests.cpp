@@ -116,7 +116,7 @@ json build_batch_write(const model& m, const json& input, const write_inputs& in
       issues.insert(issues.end(), checked.issues.begin(), checked.issues.end());
       continue;
     }
-    json item = to_attribute_map(m, checked.value);
+    json item = std::move(checked.item);
     remember(key_from_item(m, item), place);
     writes.push_back({{"PutRequest", {{"Item", std::move(item)}}}});
   }

@@ -23,15 +23,16 @@ json build_put_item(const model& m, const json& item, const json& options, const
   if (const attribute* version = detail::version_attribute(m)) {
     const std::string key = escape_key(version->name);
     auto it = checked.value.find(key);
+    long long next = 1;
     if (it == checked.value.end() || it->is_null()) {
       if (!create) added.push_back(detail::must_not_exist(m, ph));
-      checked.value[key] = 1;
     } else {
       added.push_back(detail::version_matches(*version, *it, ph));
-      checked.value[key] = it->get<long long>() + 1;
+      next = it->get<long long>() + 1;
     }
+    checked.item[version->stored_name] = json{{"N", std::to_string(next)}};
   }
-  json request = {{"TableName", table_name(m, options)}, {"Item", to_attribute_map(m, checked.value)}};
+  json request = {{"TableName", table_name(m, options)}, {"Item", std::move(checked.item)}};
   const std::string returns = detail::read_choice(options, "returnValues", {"NONE", "ALL_OLD"}, "NONE");
   if (returns != "NONE") request["ReturnValues"] = returns;
   detail::apply_return_options(request, options);
