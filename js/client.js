@@ -31,6 +31,20 @@ function serviceError(status, body, requestId) {
   return new Class(`${e.type}: ${e.message}`, options);
 }
 
+// reasons[i] of a cancelled transaction belongs to operations[i]: say which operation and model.
+function withOperationReasons(error, operations) {
+  if (error instanceof TransactionCanceledError) {
+    error.reasons = error.reasons.map((reason, i) => ({
+      index: i,
+      operation: operations[i]?.kind,
+      model: operations[i]?.model.name,
+      code: reason?.Code ?? 'None',
+      ...(reason?.Message === undefined ? {} : { message: reason.Message }),
+    }));
+  }
+  return error;
+}
+
 export class Client {
   #transport;
   #tablePrefix;
@@ -142,17 +156,7 @@ export class Client {
     try {
       await this.send(operation, request, { signal });
     } catch (error) {
-      // reasons[i] belongs to operations[i]: say which operation and model each one is.
-      if (error instanceof TransactionCanceledError) {
-        error.reasons = error.reasons.map((reason, i) => ({
-          index: i,
-          operation: operations[i]?.kind,
-          model: operations[i]?.model.name,
-          code: reason?.Code ?? 'None',
-          ...(reason?.Message === undefined ? {} : { message: reason.Message }),
-        }));
-      }
-      throw error;
+      throw withOperationReasons(error, operations);
     }
     return { token: clientToken };
   }
@@ -166,7 +170,12 @@ export class Client {
       return { model: op.model._handle, get: op.input };
     });
     const { operation, request } = callCore(0, 'plan.transactGet', encodeInput({ items, options: this.requestOptions(options) }));
-    const response = JSON.parse(await this.send(operation, request, { signal }));
+    let response;
+    try {
+      response = JSON.parse(await this.send(operation, request, { signal }));
+    } catch (error) {
+      throw withOperationReasons(error, operations);
+    }
     return (response.Responses ?? []).map((entry, i) => {
       if (entry?.Item === undefined) return undefined;
       const m = operations[i].model;

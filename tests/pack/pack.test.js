@@ -43,7 +43,7 @@ after(() => {
 });
 
 test('the tarball holds the prebuilt core and no build inputs', () => {
-  for (const needed of ['dist/dynamap_core.wasm', 'dist/dynamap_core.mjs', 'dist/dynamap.cjs', 'js/index.js', 'package.json', 'README.md']) {
+  for (const needed of ['dist/dynamap_core.wasm', 'dist/dynamap_core.mjs', 'dist/dynamap.cjs', 'js/index.js', 'js/index.d.ts', 'package.json', 'README.md']) {
     assert.ok(files.includes(needed), `${needed} missing from the tarball`);
   }
   assert.ok(!files.some((f) => /^(core|bindings|tests|build|node_modules)\//.test(f)), files.join('\n'));
