@@ -72,3 +72,15 @@ TEST_CASE("error responses map to error classes", "[engine]") {
   CHECK(e["retryable"] == true);
   CHECK(e["message"] == "HTTP 503: <html>busy</html>");
 }
+
+TEST_CASE("fuzz finding: schemaless binary must be base64", "[engine][fuzz]") {
+  // build/fuzz/findings/schemaless/crash-36cb54fe...: marshall accepted {"$bytes": "AQ=}"} and
+  // wrote a BS that unmarshall then refused.
+  dynamap::engine engine;
+  const json reply = json::parse(engine.call(0, "marshall", R"({"bs":{"$set":[{"$bytes":"AQ=}"}]},"b":{"$bytes":"AAH/"}})"));
+  REQUIRE(reply.contains("error"));
+  CHECK(reply["error"]["code"] == "validation.type");
+  CHECK(reply["error"]["path"] == "bs[0]");
+  const json ok = json::parse(engine.call(0, "marshall", R"({"b":{"$bytes":"AAH/"}})"));
+  CHECK(ok["result"] == json::parse(R"({"b":{"B":"AAH/"}})"));
+}
