@@ -9,11 +9,10 @@ import {
   TransactionCanceledError,
   UsageError,
 } from './errors.js';
-import { Model } from './model.js';
+import { Model, TxOperation } from './model.js';
 import { ModelClient } from './model_client.js';
 import { FetchTransport } from './transport/fetch_transport.js';
 import { SdkTransport } from './transport/sdk_transport.js';
-import { TxOperation } from './model.js';
 import { RetryBudget, retryPolicy, withRetries } from './retry.js';
 
 const serviceErrorClasses = { ConditionFailedError, ThrottledError, TransactionCanceledError };
