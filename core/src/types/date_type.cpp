@@ -65,15 +65,14 @@ json date_type::to_attribute_value(const attribute&, const json& value) const {
   return json{{"S", value}};
 }
 
-json date_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
+json date_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
                                      value_context& ctx) const {
   const json* s = expect_attribute_value(av, "S", path, ctx);
   if (s == nullptr) return nullptr;
-  if (!s->is_string() || !parse_iso_date_days(s->get<std::string>())) {
+  if (!parse_iso_date_days(s->get<std::string>())) {
     ctx.issues.push_back({path, codes::validation::attribute_type, "the stored value is not a date as YYYY-MM-DD"});
     return nullptr;
   }
-  (void)attr;
   return *s;
 }
 

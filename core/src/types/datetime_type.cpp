@@ -92,11 +92,11 @@ json datetime_type::from_attribute_value(const attribute& attr, const json& av, 
   if (attr.rules.storage == time_storage::iso) {
     const json* s = expect_attribute_value(av, "S", path, ctx);
     if (s == nullptr) return nullptr;
-    ms = s->is_string() ? parse_iso_datetime_millis(s->get<std::string>()) : std::nullopt;
+    ms = parse_iso_datetime_millis(s->get<std::string>());
   } else {
     const json* n = expect_attribute_value(av, "N", path, ctx);
     if (n == nullptr) return nullptr;
-    const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
+    const auto d = parse_decimal(n->get<std::string>());
     if (d) ms = scaled_integer(*d, attr.rules.storage == time_storage::epoch ? 3 : 0);
   }
   if (!ms || *ms < -js_date_max_millis || *ms > js_date_max_millis) {

@@ -120,7 +120,7 @@ json decimal_type::from_attribute_value(const attribute&, const json& av, const 
                                         value_context& ctx) const {
   const json* n = expect_attribute_value(av, "N", path, ctx);
   if (n == nullptr) return nullptr;
-  const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
+  const auto d = parse_decimal(n->get<std::string>());
   if (!d) {
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;

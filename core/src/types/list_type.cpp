@@ -44,7 +44,7 @@ json list_type::to_attribute_value(const attribute& attr, const json& value) con
 json list_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                      value_context& ctx) const {
   const json* list = expect_attribute_value(av, "L", path, ctx);
-  if (list == nullptr || !list->is_array()) return nullptr;
+  if (list == nullptr) return nullptr;
   json out = json::array();
   for (std::size_t i = 0; i < list->size(); ++i) {
     out.push_back(value_from_attribute_value(*attr.element, (*list)[i], index_path(path, i), ctx));

@@ -93,7 +93,7 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
                                        value_context& ctx) const {
   const json* n = expect_attribute_value(av, "N", path, ctx);
   if (n == nullptr) return nullptr;
-  const std::string text = n->is_string() ? n->get<std::string>() : "";
+  const std::string& text = n->get_ref<const std::string&>();
   const auto exact = parse_decimal(text);
   if (!exact) {
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});

@@ -47,7 +47,7 @@ json record_type::to_attribute_value(const attribute& attr, const json& value) c
 json record_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                        value_context& ctx) const {
   const json* map = expect_attribute_value(av, "M", path, ctx);
-  if (map == nullptr || !map->is_object()) return nullptr;
+  if (map == nullptr) return nullptr;
   json out = json::object();
   for (auto it = map->begin(); it != map->end(); ++it) {
     out.emplace(escape_key(it.key()),

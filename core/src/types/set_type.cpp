@@ -87,7 +87,7 @@ json set_type::from_attribute_value(const attribute& attr, const json& av, const
                                     value_context& ctx) const {
   const std::string code = set_code(*attr.element);
   const json* members = expect_attribute_value(av, code.c_str(), path, ctx);
-  if (members == nullptr || !members->is_array()) return nullptr;
+  if (members == nullptr) return nullptr;
   const std::string member_type = code.substr(0, 1);
   json out = json::array();
   for (std::size_t i = 0; i < members->size(); ++i) {

@@ -101,7 +101,7 @@ json string_type::to_attribute_value(const attribute&, const json& value) const 
 json string_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
                                        value_context& ctx) const {
   const json* s = expect_attribute_value(av, "S", path, ctx);
-  if (s == nullptr || !s->is_string()) return nullptr;
+  if (s == nullptr) return nullptr;
   return *s;
 }
 

@@ -45,7 +45,7 @@ json ttl_type::from_attribute_value(const attribute&, const json& av, const std:
                                     value_context& ctx) const {
   const json* n = expect_attribute_value(av, "N", path, ctx);
   if (n == nullptr) return nullptr;
-  const auto d = n->is_string() ? parse_decimal(n->get<std::string>()) : std::nullopt;
+  const auto d = parse_decimal(n->get<std::string>());
   const auto seconds = d ? scaled_integer(*d, 0) : std::nullopt;
   if (!seconds || *seconds < -max_epoch_seconds || *seconds > max_epoch_seconds) {
     ctx.issues.push_back({path, codes::validation::attribute_type, "the stored TTL is not whole epoch seconds"});
