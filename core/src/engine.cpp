@@ -33,7 +33,7 @@ std::string error_reply(const dynamap_error& e) {
                 {"path", e.path()},
                 {"message", e.what()}};
   if (!e.issues().empty()) error["issues"] = issues_json(e.issues());
-  return dump(json{{"error", std::move(error)}});
+  return dump(one_key_object("error", std::move(error)));
 }
 
 std::string usage_reply(const std::string& code, const std::string& message) {
@@ -175,14 +175,14 @@ std::string engine::call(int handle, std::string_view op, std::string_view input
         }
         return *models_[static_cast<std::size_t>(n - 1)];
       };
-      return dump(json{{"result", run_without_model(op, input_json, lookup)}});
+      return dump(one_key_object("result", run_without_model(op, input_json, lookup)));
     }
     if (handle < 0 || static_cast<std::size_t>(handle) > models_.size() ||
         !models_[static_cast<std::size_t>(handle - 1)]) {
       return usage_reply(codes::usage::released_model, "the model handle " + std::to_string(handle) + " is not live");
     }
     const model& m = *models_[static_cast<std::size_t>(handle - 1)];
-    return dump(json{{"result", run(m, op, input_json)}});
+    return dump(one_key_object("result", run(m, op, input_json)));
   } catch (const dynamap_error& e) {
     return error_reply(e);
   } catch (const std::exception& e) {

@@ -75,7 +75,7 @@ class model_parser final : public schema_reader {
 
   // One attribute: a definition object, or a type name as shorthand for {"type": name}.
   attribute read_attribute(const std::string& name, const json& given, const std::string& path) const {
-    const json def = given.is_string() ? json{{"type", given}} : given;
+    const json def = given.is_string() ? one_key_object("type", given) : given;
     require_object(def, path);
     const std::string& written_type = require_string(def, "type", path);
     // A named type that contains itself (a list of itself, a map holding one) would describe
@@ -296,7 +296,7 @@ std::shared_ptr<const model> parse_model(const json& definition) {
   // Every named type is read once, so a mistake in an unused one is found too.
   if (types != nullptr) {
     for (auto t = types->begin(); t != types->end(); ++t) {
-      parser.read_attribute(t.key(), json{{"type", t.key()}}, child_path("types", t.key()));
+      parser.read_attribute(t.key(), one_key_object("type", t.key()), child_path("types", t.key()));
     }
   }
 

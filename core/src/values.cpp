@@ -30,7 +30,7 @@ json default_value(const attribute& attr, value_context& ctx) {
   switch (attr.default_from) {
     case default_kind::none: return json(json::value_t::discarded);
     case default_kind::value: return attr.default_value;
-    case default_kind::now: return json{{"$date", ctx.now_millis}};
+    case default_kind::now: return one_key_object("$date", ctx.now_millis);
     case default_kind::uuid:
       if (ctx.random == nullptr) return json(json::value_t::discarded);
       return ctx.random->uuid_v4();
@@ -97,7 +97,7 @@ json normalize_object(const object_shape& shape, const json& value, const std::s
 }
 
 json value_to_attribute_value(const attribute& attr, const json& value) {
-  if (value.is_null()) return json{{"NULL", true}};
+  if (value.is_null()) return one_key_object("NULL", true);
   return attr.type->to_attribute_value(attr, value);
 }
 

@@ -104,7 +104,7 @@ class condition_compiler {
       throw dynamap_error(error_kind::expression, codes::expression::invalid, display,
                           display + ": size() is compared with a whole number >= 0");
     }
-    return json{{"N", v.dump()}};
+    return one_key_object("N", v.dump());
   }
 
   json schemaless_value(const json& v) {
@@ -148,7 +148,7 @@ class condition_compiler {
         throw dynamap_error(error_kind::expression, codes::expression::invalid, where.display,
                             where.display + ": type() takes one of S, SS, N, NS, B, BS, BOOL, NULL, L, M");
       }
-      return "attribute_type(" + where.text + ", " + ph_.value(json{{"S", type}}) + ")";
+      return "attribute_type(" + where.text + ", " + ph_.value(one_key_object("S", type)) + ")";
     }
     if (fn == "begins_with") {
       const std::string_view type = where.target->type->name();
@@ -160,9 +160,9 @@ class condition_compiler {
       } else if (v.is_string() && type == "uuid") {
         std::string prefix = v.get<std::string>();  // UUIDs are stored lower-case
         for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        av = json{{"S", prefix}};
+        av = one_key_object("S", prefix);
       } else if (v.is_string()) {
-        av = json{{"S", v}};
+        av = one_key_object("S", v);
       } else {
         throw dynamap_error(error_kind::expression, codes::expression::invalid_operation, where.display,
                             where.display + ": beginsWith takes a string (or binary for binary attributes)");
@@ -179,7 +179,7 @@ class condition_compiler {
         element.target = target.element.get();
         av = condition_value(element, v);
       } else if (v.is_string()) {
-        av = json{{"S", v}};  // a substring of a string attribute
+        av = one_key_object("S", v);  // a substring of a string attribute
       } else {
         av = schemaless_value(v);
       }

@@ -37,7 +37,7 @@ class update_compiler {
     }
     for (const json& action : *actions) read_action(action);
     if (version_ != nullptr) {
-      add_.push_back(ph_.name(version_->stored_name) + " " + ph_.value(json{{"N", "1"}}));
+      add_.push_back(ph_.name(version_->stored_name) + " " + ph_.value(one_key_object("N", "1")));
     }
     std::string out;
     append_clause(out, "SET", set_);

@@ -30,7 +30,7 @@ json build_put_item(const model& m, const json& item, const json& options, const
       added.push_back(detail::version_matches(*version, *it, ph));
       next = it->get<long long>() + 1;
     }
-    checked.item[version->stored_name] = json{{"N", std::to_string(next)}};
+    checked.item[version->stored_name] = one_key_object("N", std::to_string(next));
   }
   json request = {{"TableName", table_name(m, options)}, {"Item", std::move(checked.item)}};
   const std::string returns = detail::read_choice(options, "returnValues", {"NONE", "ALL_OLD"}, "NONE");

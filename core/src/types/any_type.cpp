@@ -79,7 +79,7 @@ json check_set(const json& members, const std::string& path, value_context& ctx)
     }
     out.push_back(std::move(checked));
   }
-  return json{{"$set", std::move(out)}};
+  return one_key_object("$set", std::move(out));
 }
 
 json check(const json& v, const std::string& path, value_context& ctx) {
@@ -132,22 +132,22 @@ json check(const json& v, const std::string& path, value_context& ctx) {
 
 json to_av(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return json{{"NULL", true}};
-    case json::value_t::boolean: return json{{"BOOL", v}};
-    case json::value_t::string: return json{{"S", v}};
+    case json::value_t::null: return one_key_object("NULL", true);
+    case json::value_t::boolean: return one_key_object("BOOL", v);
+    case json::value_t::string: return one_key_object("S", v);
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return json{{"N", number_text(v)}};
+    case json::value_t::number_float: return one_key_object("N", number_text(v));
     case json::value_t::array: {
       json list = json::array();
       for (const json& e : v) list.push_back(to_av(e));
-      return json{{"L", std::move(list)}};
+      return one_key_object("L", std::move(list));
     }
     default: break;
   }
   const std::string_view tag = value_tag(v);
-  if (tag == "bigint" || tag == "number") return json{{"N", number_text(v)}};
-  if (tag == "bytes") return json{{"B", v.begin().value()}};
+  if (tag == "bigint" || tag == "number") return one_key_object("N", number_text(v));
+  if (tag == "bytes") return one_key_object("B", v.begin().value());
   if (tag == "set") {
     const json& members = v.begin().value();
     json payloads = json::array();
@@ -156,7 +156,7 @@ json to_av(const json& v) {
   }
   json map = json::object();
   for (auto it = v.begin(); it != v.end(); ++it) map.emplace(unescape_key(it.key()), to_av(it.value()));
-  return json{{"M", std::move(map)}};
+  return one_key_object("M", std::move(map));
 }
 
 // N -> a JS number when that is exact, else {"$number": digits} (a NumberValue in JS).
@@ -172,7 +172,7 @@ json read_number(const json& payload, const std::string& path, value_context& ct
     if (std::trunc(d) == d && std::fabs(d) <= max_safe_integer) return static_cast<long long>(d);
     return d;
   }
-  return json{{"$number", to_plain_string(*exact)}};
+  return one_key_object("$number", to_plain_string(*exact));
 }
 
 json from_av(const json& av, const std::string& path, value_context& ctx) {
@@ -183,7 +183,7 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
     if (type == "BOOL" && v.is_boolean()) return v;
     if (type == "NULL") return nullptr;
     if (type == "N") return read_number(v, path, ctx);
-    if (type == "B" && v.is_string() && base64_length(v.get<std::string>())) return json{{"$bytes", v}};
+    if (type == "B" && v.is_string() && base64_length(v.get<std::string>())) return one_key_object("$bytes", v);
     if (type == "L" && v.is_array()) {
       json list = json::array();
       for (std::size_t i = 0; i < v.size(); ++i) list.push_back(from_av(v[i], index_path(path, i), ctx));
@@ -201,11 +201,11 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string at = index_path(path, i);
         if (type == "NS") members.push_back(read_number(v[i], at, ctx));
-        else if (type == "BS" && v[i].is_string() && base64_length(v[i].get<std::string>())) members.push_back(json{{"$bytes", v[i]}});
+        else if (type == "BS" && v[i].is_string() && base64_length(v[i].get<std::string>())) members.push_back(one_key_object("$bytes", v[i]));
         else if (type == "BS") ctx.issues.push_back({at, codes::validation::attribute_type, "a BS member is not base64"});
         else members.push_back(v[i]);
       }
-      return json{{"$set", std::move(members)}};
+      return one_key_object("$set", std::move(members));
     }
   }
   ctx.issues.push_back({path, codes::validation::attribute_type, "cannot read " + describe_attribute_value(av)});

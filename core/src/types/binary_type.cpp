@@ -43,7 +43,7 @@ json binary_type::normalize(const attribute& attr, const json& value, const std:
 }
 
 json binary_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"B", value.begin().value()}};
+  return one_key_object("B", value.begin().value());
 }
 
 json binary_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
@@ -54,7 +54,7 @@ json binary_type::from_attribute_value(const attribute&, const json& av, const s
     ctx.issues.push_back({path, codes::validation::attribute_type, "the B attribute value is not base64"});
     return nullptr;
   }
-  return json{{"$bytes", *b}};
+  return one_key_object("$bytes", *b);
 }
 
 }  // namespace dynamap::detail

@@ -14,7 +14,7 @@ json boolean_type::normalize(const attribute&, const json& value, const std::str
 }
 
 json boolean_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"BOOL", value}};
+  return one_key_object("BOOL", value);
 }
 
 json boolean_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

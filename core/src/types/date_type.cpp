@@ -62,7 +62,7 @@ json date_type::normalize(const attribute& attr, const json& value, const std::s
 }
 
 json date_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"S", value}};
+  return one_key_object("S", value);
 }
 
 json date_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

@@ -73,15 +73,15 @@ json datetime_type::normalize(const attribute& attr, const json& value, const st
                                            " or earlier, got " + format_iso_datetime_millis(*ms)});
     ok = false;
   }
-  return ok ? json{{"$date", *ms}} : json(nullptr);
+  return ok ? one_key_object("$date", *ms) : json(nullptr);
 }
 
 json datetime_type::to_attribute_value(const attribute& attr, const json& value) const {
   const std::int64_t ms = value.begin().value().get<std::int64_t>();
   switch (attr.rules.storage) {
-    case time_storage::iso: return json{{"S", format_iso_datetime_millis(ms)}};
-    case time_storage::epoch: return json{{"N", millis_to_seconds_text(ms)}};
-    case time_storage::epoch_millis: return json{{"N", std::to_string(ms)}};
+    case time_storage::iso: return one_key_object("S", format_iso_datetime_millis(ms));
+    case time_storage::epoch: return one_key_object("N", millis_to_seconds_text(ms));
+    case time_storage::epoch_millis: return one_key_object("N", std::to_string(ms));
   }
   return nullptr;
 }
@@ -103,7 +103,7 @@ json datetime_type::from_attribute_value(const attribute& attr, const json& av, 
     ctx.issues.push_back({path, codes::validation::attribute_type, "the stored value is not a date-time a JS Date can hold exactly"});
     return nullptr;
   }
-  return json{{"$date", *ms}};
+  return one_key_object("$date", *ms);
 }
 
 }  // namespace dynamap::detail

@@ -41,7 +41,7 @@ bool is_integer(const decimal_text& d) {
 
 json to_js(const decimal_text& d, bool integral) {
   std::string text = to_plain_string(d);
-  if (integral) return json{{"$bigint", std::move(text)}};
+  if (integral) return one_key_object("$bigint", std::move(text));
   return text;
 }
 
@@ -113,7 +113,7 @@ json decimal_type::normalize(const attribute& attr, const json& value, const std
 
 json decimal_type::to_attribute_value(const attribute&, const json& value) const {
   const json& text = value.is_object() ? value.begin().value() : value;
-  return json{{"N", text}};
+  return one_key_object("N", text);
 }
 
 json decimal_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

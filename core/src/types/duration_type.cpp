@@ -78,7 +78,7 @@ json duration_type::normalize(const attribute& attr, const json& value, const st
 
 json duration_type::to_attribute_value(const attribute&, const json& value) const {
   // Seconds in N, so durations compare and sort numerically in conditions and keys.
-  return json{{"N", millis_to_seconds_text(*parse_iso_duration_millis(value.get<std::string>()))}};
+  return one_key_object("N", millis_to_seconds_text(*parse_iso_duration_millis(value.get<std::string>())));
 }
 
 json duration_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

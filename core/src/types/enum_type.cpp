@@ -48,7 +48,7 @@ json enum_type::normalize(const attribute& attr, const json& value, const std::s
 }
 
 json enum_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"S", value}};
+  return one_key_object("S", value);
 }
 
 json enum_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,

@@ -38,7 +38,7 @@ json list_type::normalize(const attribute& attr, const json& value, const std::s
 json list_type::to_attribute_value(const attribute& attr, const json& value) const {
   json list = json::array();
   for (const json& element : value) list.push_back(value_to_attribute_value(*attr.element, element));
-  return json{{"L", std::move(list)}};
+  return one_key_object("L", std::move(list));
 }
 
 json list_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,

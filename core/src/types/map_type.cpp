@@ -28,7 +28,7 @@ json map_type::normalize(const attribute& attr, const json& value, const std::st
 }
 
 json map_type::to_attribute_value(const attribute& attr, const json& value) const {
-  return json{{"M", object_to_attribute_map(*attr.shape, value)}};
+  return one_key_object("M", object_to_attribute_map(*attr.shape, value));
 }
 
 json map_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,

@@ -85,8 +85,8 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
 }
 
 json number_type::to_attribute_value(const attribute&, const json& value) const {
-  if (value.is_number_integer()) return json{{"N", value.dump()}};
-  return json{{"N", format_js_number(value.get<double>())}};
+  if (value.is_number_integer()) return one_key_object("N", value.dump());
+  return one_key_object("N", format_js_number(value.get<double>()));
 }
 
 json number_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

@@ -41,7 +41,7 @@ json record_type::to_attribute_value(const attribute& attr, const json& value) c
   for (auto it = value.begin(); it != value.end(); ++it) {
     map.emplace(unescape_key(it.key()), value_to_attribute_value(*attr.element, it.value()));
   }
-  return json{{"M", std::move(map)}};
+  return one_key_object("M", std::move(map));
 }
 
 json record_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,

@@ -69,7 +69,7 @@ json set_type::normalize(const attribute& attr, const json& value, const std::st
     }
     out.push_back(std::move(member));
   }
-  return json{{"$set", std::move(out)}};
+  return one_key_object("$set", std::move(out));
 }
 
 json set_type::to_attribute_value(const attribute& attr, const json& value) const {
@@ -94,11 +94,11 @@ json set_type::from_attribute_value(const attribute& attr, const json& av, const
     out.push_back(attr.element->type->from_attribute_value(*attr.element, json{{member_type, (*members)[i]}},
                                                            index_path(path, i), ctx));
   }
-  return json{{"$set", std::move(out)}};
+  return one_key_object("$set", std::move(out));
 }
 
 bool set_type::absent_value(json& out) const {
-  out = json{{"$set", json::array()}};
+  out = one_key_object("$set", json::array());
   return true;
 }
 

@@ -95,7 +95,7 @@ json string_type::normalize(const attribute& attr, const json& value, const std:
 }
 
 json string_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"S", value}};
+  return one_key_object("S", value);
 }
 
 json string_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

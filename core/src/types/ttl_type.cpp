@@ -34,11 +34,11 @@ json ttl_type::normalize(const attribute&, const json& value, const std::string&
                           "expected a Date from 1970 on or whole epoch seconds >= 0 (DynamoDB's TTL), got " + describe_value(value)});
     return nullptr;
   }
-  return json{{"$date", *seconds * 1000}};
+  return one_key_object("$date", *seconds * 1000);
 }
 
 json ttl_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"N", std::to_string(value.begin()->get<std::int64_t>() / 1000)}};
+  return one_key_object("N", std::to_string(value.begin()->get<std::int64_t>() / 1000));
 }
 
 json ttl_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
@@ -51,7 +51,7 @@ json ttl_type::from_attribute_value(const attribute&, const json& av, const std:
     ctx.issues.push_back({path, codes::validation::attribute_type, "the stored TTL is not whole epoch seconds"});
     return nullptr;
   }
-  return json{{"$date", *seconds * 1000}};
+  return one_key_object("$date", *seconds * 1000);
 }
 
 }  // namespace dynamap::detail

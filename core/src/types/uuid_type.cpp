@@ -26,7 +26,7 @@ json uuid_type::normalize(const attribute&, const json& value, const std::string
 }
 
 json uuid_type::to_attribute_value(const attribute&, const json& value) const {
-  return json{{"S", value}};
+  return one_key_object("S", value);
 }
 
 json uuid_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
