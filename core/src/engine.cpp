@@ -4,6 +4,7 @@
 #include <exception>
 #include <string>
 
+#include "dynamap/call_arena.hpp"
 #include "dynamap/error.hpp"
 #include "dynamap/item.hpp"
 #include "dynamap/requests.hpp"
@@ -166,6 +167,7 @@ std::string engine::compile(std::string_view definition_json) {
 }
 
 std::string engine::call(int handle, std::string_view op, std::string_view input_json) {
+  const call_scope arena_in_use;
   try {
     if (handle == 0) {
       const model_lookup lookup = [this](const json& h) -> const model& {
