@@ -11,8 +11,7 @@ std::size_t base64_bytes(const std::string& text) {
 }
 
 std::size_t number_bytes(const json& n) {
-  const auto d = n.is_string() ? parse_decimal(n.get<std::string>()) : std::nullopt;
-  const std::size_t digits = d ? d->digits.size() : 0;
+  const std::size_t digits = n.is_string() ? significant_digits(n.get_ref<const std::string&>()) : 0;
   return (digits + 1) / 2 + 1;  // one byte per two significant digits, plus one
 }
 

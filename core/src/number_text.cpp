@@ -60,6 +60,22 @@ std::optional<decimal_text> parse_decimal(std::string_view text) {
   return d;
 }
 
+std::size_t significant_digits(std::string_view text) {
+  std::size_t counted = 0;   // digits from the first non-zero one up to the last non-zero one
+  std::size_t pending = 0;   // zeros seen since the last non-zero digit
+  for (const char c : text) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (c == '0') {
+      if (counted > 0) ++pending;
+    } else {
+      counted += pending + 1;
+      pending = 0;
+    }
+  }
+  return counted;
+}
+
 int compare_decimal(const decimal_text& a, const decimal_text& b) {
   if (a.is_zero() && b.is_zero()) return 0;
   const int sign_a = a.is_zero() ? 0 : (a.negative ? -1 : 1);
@@ -137,7 +153,9 @@ decimal_text shortest_decimal(double value) {
     return *parse_decimal(std::to_string(static_cast<long long>(value)));  // exact integers
   }
   // nlohmann's Grisu2 is almost always shortest; its length bounds the search from above.
-  int p = static_cast<int>(parse_decimal(json(value).dump())->digits.size());
+  char grisu[64];
+  const char* end = nlohmann::detail::to_chars(grisu, grisu + sizeof grisu, value);
+  int p = static_cast<int>(significant_digits(std::string_view(grisu, static_cast<std::size_t>(end - grisu))));
   decimal_text best = nearest_decimal(value, p);
   while (p > 1) {
     decimal_text shorter = nearest_decimal(value, p - 1);

@@ -52,3 +52,12 @@ TEST_CASE("format_js_number prints as JavaScript's Number#toString", "[number]")
   CHECK(format_js_number(19479485267613270.0) == "19479485267613270");
   CHECK(format_js_number(7.999999999999999e+23) == "8e+23");  // the same double as 8e23
 }
+
+TEST_CASE("significant_digits agrees with parse_decimal", "[number]") {
+  for (const char* text : {"0", "-0.000", "00120.500", "1E-7", "1.5e3", ".5", "100", "0.00120", "-7.25e-100",
+                           "12345678901234567890123456789012345678", "9.9999999999999999999999999999999999999e125",
+                           "1000000000000000000000000000000000000001", "5e-324", "1.7976931348623157e308"}) {
+    INFO(text);
+    CHECK(dynamap::significant_digits(text) == parse_decimal(text)->digits.size());
+  }
+}

@@ -24,6 +24,10 @@ struct decimal_text {
 // optional fraction, optional exponent. Returns nothing for anything else (NaN, "", "1e", " 1").
 std::optional<decimal_text> parse_decimal(std::string_view text);
 
+// The number of significant digits of a numeral that parse_decimal accepts ("0.00120" -> 2,
+// "0" -> 0), counted without building the digits.
+std::size_t significant_digits(std::string_view text);
+
 // -1, 0 or 1 as a < b, a == b, a > b, exactly.
 int compare_decimal(const decimal_text& a, const decimal_text& b);
 

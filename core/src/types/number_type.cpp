@@ -47,8 +47,10 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
     return nullptr;
   }
   const double v = value.get<double>();
-  if (flavor_ == flavor::number) {
-    // A double can hold what DynamoDB cannot: 1e300, 5e-324.
+  // A double can hold what DynamoDB cannot (1e300, 5e-324); its 17 digits always fit in 38. Only
+  // magnitudes near the ends of DynamoDB's range need the exact decimal to decide.
+  const double magnitude = std::fabs(v);
+  if (flavor_ == flavor::number && magnitude != 0 && (magnitude < 1e-129 || magnitude >= 1e125)) {
     const auto exact = parse_decimal(format_js_number(v));
     if (const std::string problem = dynamodb_number_problem(*exact); !problem.empty()) {
       ctx.issues.push_back({path, codes::validation::range, display_number(*exact) + " " + problem});
