@@ -1,6 +1,7 @@
 #include "dynamap/error_codes.hpp"
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -63,6 +64,47 @@ unknown_policy read_policy(const json& value, const std::string& path) {
   throw_schema(path, codes::schema::invalid, "expected 'reject', 'strip' or 'keep'");
 }
 
+// A definition is read recursively, and parts of it are copied; nothing a model needs nests
+// anywhere near this deep (32 levels of maps are 66), so a deeper one is refused before any
+// recursion could exhaust the stack (WebAssembly's is small).
+constexpr std::size_t max_definition_depth = 512;
+
+// Named types built on named types ({"type": "A"}, A = {"type": "B"}, ...): far more than any
+// model needs, and a bound on how deep resolving them recurses.
+constexpr std::size_t max_named_type_chain = 32;
+
+// Refuses a definition nested deeper than max_definition_depth, naming where; iterative, so the
+// check itself cannot overflow.
+void check_definition_depth(const json& definition) {
+  struct frame {
+    const json* node;
+    json::const_iterator next;
+  };
+  if (!definition.is_structured()) return;
+  std::vector<frame> stack{{&definition, definition.cbegin()}};
+  while (!stack.empty()) {
+    frame& top = stack.back();
+    if (top.next == top.node->cend()) {
+      stack.pop_back();
+      continue;
+    }
+    const json& child = *top.next;
+    ++top.next;
+    if (!child.is_structured()) continue;
+    if (stack.size() >= max_definition_depth) {
+      std::string path;
+      for (const frame& f : stack) {
+        const auto at = std::prev(f.next);
+        path = f.node->is_array() ? index_path(path, static_cast<std::size_t>(at - f.node->cbegin()))
+                                  : child_path(path, at.key());
+      }
+      throw_schema(path, codes::schema::too_deep,
+                   "the definition is nested deeper than " + std::to_string(max_definition_depth) + " levels");
+    }
+    stack.push_back({&child, child.cbegin()});
+  }
+}
+
 constexpr std::initializer_list<const char*> common_rules = {
     "type", "optional", "nullable", "default", "attributeName", "description"};
 
@@ -103,6 +145,21 @@ class model_parser final : public schema_reader {
     if (attr.type == nullptr) {
       throw_schema(child_path(path, "type"), codes::schema::unknown_type, "unknown type '" + written_type + "'");
     }
+    // Maps, lists and records nest as values do: a container declared below 32 others could
+    // never hold a value DynamoDB stores (a 33rd level is refused on every write). Counting
+    // here also bounds how deep reading nested definitions and named types recurses.
+    const bool container = type_name == "list" || type_name == "map" || type_name == "record";
+    if (container && nesting_ >= max_nesting_depth) {
+      throw_schema(path, codes::schema::too_deep, "maps, lists and records nested deeper than DynamoDB's 32 levels");
+    }
+    struct nesting_guard {
+      int& depth;
+      bool active;
+      ~nesting_guard() {
+        if (active) --depth;
+      }
+    } nesting{nesting_, container};
+    if (container) ++nesting_;
     for (auto it = effective.begin(); it != effective.end(); ++it) {
       if (!listed(common_rules, it.key()) && !attr.type->accepts_rule(it.key())) {
         throw_schema(child_path(path, it.key()), codes::schema::unknown_rule, "is not a rule of type '" + type_name + "'");
@@ -140,6 +197,8 @@ class model_parser final : public schema_reader {
     require_object(fields, path);
     std::map<std::string, std::string> stored_names;  // stored name -> attribute name
     for (auto it = fields.begin(); it != fields.end(); ++it) {
+      // DynamoDB refuses an empty attribute name (and map key) in every request.
+      if (it.key().empty()) throw_schema(path, codes::schema::invalid_name, "an attribute needs a name: DynamoDB refuses an empty one");
       attribute attr = read_attribute(it.key(), it.value(), child_path(path, it.key()));
       auto [seen, fresh] = stored_names.emplace(attr.stored_name, attr.name);
       if (!fresh) {
@@ -166,6 +225,10 @@ class model_parser final : public schema_reader {
     }
     if (std::find(resolving_.begin(), resolving_.end(), type) != resolving_.end()) {
       throw_schema(child_path("types", type), codes::schema::cyclic_type, "the named type '" + type + "' refers to itself");
+    }
+    if (resolving_.size() >= max_named_type_chain) {
+      throw_schema(child_path("types", type), codes::schema::too_deep,
+                   "named types build on each other more than " + std::to_string(max_named_type_chain) + " deep");
     }
     const json& named = (*types_)[type];
     const std::string named_path = child_path("types", type);
@@ -208,6 +271,7 @@ class model_parser final : public schema_reader {
   const json* types_;
   mutable std::vector<std::string> resolving_;  // named types being expanded into one another
   mutable std::vector<std::string> reading_;    // named types whose members are being read
+  mutable int nesting_ = 0;                      // maps, lists and records around the attribute read
 };
 
 void check_key_attribute(const model& m, const std::string& name, const std::string& path, bool table_key) {
@@ -276,6 +340,7 @@ index_def parse_index(const model& m, const std::string& name, const json& def, 
 
 std::shared_ptr<const model> parse_model(const json& definition) {
   require_object(definition, "");
+  check_definition_depth(definition);
   reject_unknown(definition, {"name", "table", "key", "attributes", "indexes", "types", "unknown", "description"}, "");
   auto m = std::make_shared<model>();
   m->name = require_string(definition, "name", "");

@@ -38,8 +38,15 @@ json default_value(const attribute& attr, value_context& ctx) {
   return json(json::value_t::discarded);
 }
 
+bool cut_too_deep(const json& value, const std::string& path, value_context& ctx) {
+  if (value_tag(value) != "deep") return false;
+  ctx.issues.push_back({path, codes::validation::depth, "nested deeper than DynamoDB's 32 levels of maps and lists"});
+  return true;
+}
+
 json normalize_value(const attribute& attr, const json& value, const std::string& path,
                      value_context& ctx) {
+  if (cut_too_deep(value, path, ctx)) return nullptr;
   if (value.is_null()) {
     if (attr.nullable) return nullptr;
     ctx.issues.push_back({path, codes::validation::type, "expected " + attr.type_name +
@@ -116,6 +123,7 @@ json object_to_attribute_map(const object_shape& shape, const json& value) {
 
 json value_from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                 value_context& ctx) {
+  if (cut_too_deep(av, path, ctx)) return nullptr;
   if (av.is_object() && av.size() == 1 && av.begin().key() == "NULL") {
     if (!attr.nullable) {
       ctx.issues.push_back({path, codes::validation::type, "the stored value is NULL but the attribute is not nullable"});

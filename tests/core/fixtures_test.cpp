@@ -4,6 +4,9 @@
 #include "dynamap/engine.hpp"
 #include "fixture_runner.hpp"
 
+#include <string>
+#include <vector>
+
 using dynamap::json;
 
 namespace {
@@ -22,7 +25,7 @@ void check_error(const json& expected, const json& actual) {
 // definition with schema cases ("base"); both runners (this and tests/js) read them all.
 void run_model_cases(const std::string& file, const json& fixture) {
   dynamap::engine engine;
-  const json compiled = json::parse(engine.compile(fixture["model"].dump()));
+  const json compiled = json::parse(engine.compile(dynamap::test::expand(fixture["model"], nullptr).dump()));
   INFO(file << ": " << compiled.dump());
   REQUIRE(compiled.contains("handle"));
   const int handle = compiled["handle"].get<int>();
@@ -33,19 +36,31 @@ void run_model_cases(const std::string& file, const json& fixture) {
     {
       INFO(file << ": " << c["name"].get<std::string>());
       const std::string op = c["op"].get<std::string>();
-      // Writes take the item in an envelope that also carries the clock and a random seed.
-      json input = c["input"];
-      if (op == "validate" || op == "toItem") input = json{{"item", c["input"]}};
-      for (const char* extra : {"now", "seed"}) {
-        if (c.contains(extra)) input[extra] = c[extra];
-      }
-      const bool schemaless = op == "marshall" || op == "unmarshall";
-      const json reply = json::parse(engine.call(schemaless ? 0 : handle, op, input.dump()));
-      if (c.contains("error")) {
-        check_error(c["error"], reply);
+      std::string text;
+      if (c.contains("inputText")) {
+        text = dynamap::test::input_text(c["inputText"]);
       } else {
-        INFO(reply.dump());
-        CHECK(reply.value("result", json()) == c["result"]);
+        // Writes take the item in an envelope that also carries the clock and a random seed.
+        std::vector<std::string> nests;
+        json input = dynamap::test::expand(c["input"], &nests);
+        if (op == "validate" || op == "toItem") input = json{{"item", std::move(input)}};
+        for (const char* extra : {"now", "seed"}) {
+          if (c.contains(extra)) input[extra] = c[extra];
+        }
+        text = dynamap::test::splice_nests(input, nests);
+      }
+      json reply;
+      if (op == "compile") {  // a definition given as the case's input
+        reply = json::parse(dynamap::engine().compile(text));
+      } else {
+        const bool schemaless = op == "marshall" || op == "unmarshall";
+        reply = json::parse(engine.call(schemaless ? 0 : handle, op, text));
+      }
+      if (c.contains("error")) {
+        check_error(dynamap::test::expand(c["error"], nullptr), reply);
+      } else {
+        INFO(reply.dump().substr(0, 2000));
+        CHECK(reply.value("result", json()) == dynamap::test::expand(c["result"], nullptr));
       }
     }
   }

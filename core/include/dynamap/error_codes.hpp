@@ -34,6 +34,8 @@ inline constexpr const char* cyclic_type = "cyclicType";
 inline constexpr const char* too_many = "tooMany";
 // the definition holds something JSON cannot carry (a function, a Date, ...)
 inline constexpr const char* not_plain_data = "notPlainData";
+// maps, lists and records declared more than DynamoDB's 32 levels deep, named types built on each other more than 32 deep, or a definition nested deeper than 512 levels
+inline constexpr const char* too_deep = "tooDeep";
 }  // namespace schema
 
 namespace validation {
@@ -93,6 +95,8 @@ inline constexpr const char* precision = "precision";
 inline constexpr const char* invalid = "invalid";
 // a string or key with a lone UTF-16 surrogate, which has no UTF-8 form to store
 inline constexpr const char* unicode = "unicode";
+// reading the value threw (a getter or a Proxy trap): the error's `cause` is what it threw
+inline constexpr const char* unreadable = "unreadable";
 }  // namespace validation
 
 namespace expression {
@@ -161,8 +165,10 @@ inline constexpr const char* invalid_cursor = "invalidCursor";
 namespace response {
 // the response body is not JSON
 inline constexpr const char* invalid_json = "invalidJson";
-// the response is JSON but not of the operation's shape
+// the response is JSON but not of the operation's shape (`path` names the part, e.g. `Items[2]`), or an HTTP 200 whose body is an error (`__type`): DynamoDB signals errors by status, so the outcome is unknown; never retried
 inline constexpr const char* malformed = "malformed";
+// the response body is over the client's `maxResponseBytes` (default 32 MiB, twice DynamoDB's 16 MB BatchGetItem page); refused while reading, never retried
+inline constexpr const char* too_large = "tooLarge";
 }  // namespace response
 
 namespace service {
@@ -172,6 +178,8 @@ inline constexpr const char* table_not_active = "tableNotActive";
 inline constexpr const char* timeout = "timeout";
 // the request was signed with a clock too far from DynamoDB's; the client re-signs with DynamoDB's time once
 inline constexpr const char* clock_skew = "clockSkew";
+// no whole answer arrived: the connection was refused, reset or closed mid-body (retried like a timeout); `cause` holds the underlying error, credentials redacted
+inline constexpr const char* network = "network";
 }  // namespace service
 
 }  // namespace dynamap::codes

@@ -13,6 +13,12 @@ namespace dynamap {
 // The attribute of schemaless places: kept unknown attributes, `marshall`, paths below `any`.
 const attribute& schemaless_attribute();
 
+// JS hands the core at most 1000 levels of nesting (js/core/value_codec.js): deeper parts of a
+// value, which DynamoDB's 32 levels refuse anyway, cross as {"$deep": true} instead of
+// overflowing the JS stack. Adds the depth issue at `path` and returns true for that tag. The
+// walks below stop at level 33 first, so this is a guard, not a path taken by valid input.
+bool cut_too_deep(const json& value, const std::string& path, value_context& ctx);
+
 // Checks one present value (null included) of an attribute; returns its normalized form.
 json normalize_value(const attribute& attr, const json& value, const std::string& path,
                      value_context& ctx);

@@ -7,8 +7,10 @@
 #include "dynamap/path.hpp"
 #include "dynamap/time_text.hpp"
 #include "dynamap/value_tags.hpp"
+#include "dynamap/values.hpp"
 #include "types/base64_text.hpp"
 #include "types/builtin_types.hpp"
+#include "types/number_display.hpp"
 #include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
@@ -27,11 +29,18 @@ std::string_view scalar_kind(const json& v) {
   return "";
 }
 
-// The exact digits of a schemaless number as DynamoDB text.
+// The exact digits of a schemaless number as DynamoDB text. A BigInt or NumberValue keeps its
+// digits as written, except zero: "-0" (or "0.00") is written "0", what DynamoDB stores and
+// returns for it, as a JS -0 is (JSON has no -0) and as the decimal type writes it. Pinned in
+// tests/fixtures/core/hostile.json.
 std::string number_text(const json& v) {
   if (v.is_number_float()) return format_js_number(v.get<double>());
   if (v.is_number()) return v.dump();
-  return v.begin().value().get<std::string>();
+  const json& payload = v.begin().value();
+  if (!payload.is_string()) return "";
+  const std::string& text = payload.get_ref<const std::string&>();
+  const auto d = parse_decimal(text);
+  return d && d->is_zero() ? "0" : text;
 }
 
 std::string scalar_text(const json& v) {
@@ -49,7 +58,7 @@ json check_number(const json& v, const std::string& path, value_context& ctx) {
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, codes::validation::range, display_number(*d) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, message_number(*d) + " " + problem});
     return nullptr;
   }
   return v;
@@ -101,6 +110,7 @@ json check(const json& v, const std::string& path, value_context& ctx) {
     default: return nullptr;
   }
   const std::string_view tag = value_tag(v);
+  if (cut_too_deep(v, path, ctx)) return nullptr;
   if (tag.empty()) {
     if (!enter_nesting(path, ctx)) return nullptr;
     json out = json::object();
@@ -167,6 +177,7 @@ json read_number(const json& payload, const std::string& path, value_context& ct
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
+  if (!stored_number_in_range(*exact, path, ctx)) return nullptr;
   const double d = std::strtod(text.c_str(), nullptr);
   if (std::isfinite(d) && parse_decimal(format_js_number(d)) == exact) {
     if (std::trunc(d) == d && std::fabs(d) <= max_safe_integer) return static_cast<long long>(d);
@@ -175,7 +186,39 @@ json read_number(const json& payload, const std::string& path, value_context& ct
   return one_key_object("$number", to_plain_string(*exact));
 }
 
+json from_av(const json& av, const std::string& path, value_context& ctx);
+
+// SS, NS or BS. A member given twice (as DynamoDB compares them: bytes, or numbers by value) is
+// refused: DynamoDB never returns one, and a JS Set would merge or keep both silently.
+json read_set(const std::string& type, const json& v, const std::string& path, value_context& ctx) {
+  json members = json::array();
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string at = index_path(path, i);
+    const json& m = v[i];
+    std::string identity;
+    if (type == "NS") {
+      json n = read_number(m, at, ctx);
+      if (n.is_null()) continue;
+      identity = to_plain_string(*parse_decimal(m.get<std::string>()));  // in range: short
+      members.push_back(std::move(n));
+    } else if (m.is_string() && (type == "SS" || base64_length(m.get<std::string>()))) {
+      identity = m.get<std::string>();
+      members.push_back(type == "SS" ? m : one_key_object("$bytes", m));
+    } else {
+      ctx.issues.push_back({at, codes::validation::attribute_type, type == "SS" ? "an SS member is not a string" : "a BS member is not base64"});
+      continue;
+    }
+    if (!seen.insert(std::move(identity)).second) {
+      members.erase(members.end() - 1);
+      ctx.issues.push_back({at, codes::validation::duplicate, "the set holds this value twice (DynamoDB never stores duplicates)"});
+    }
+  }
+  return one_key_object("$set", std::move(members));
+}
+
 json from_av(const json& av, const std::string& path, value_context& ctx) {
+  if (cut_too_deep(av, path, ctx)) return nullptr;
   if (av.is_object() && av.size() == 1) {
     const std::string& type = av.begin().key();
     const json& v = av.begin().value();
@@ -184,29 +227,25 @@ json from_av(const json& av, const std::string& path, value_context& ctx) {
     if (type == "NULL") return nullptr;
     if (type == "N") return read_number(v, path, ctx);
     if (type == "B" && v.is_string() && base64_length(v.get<std::string>())) return one_key_object("$bytes", v);
+    // Lists and maps count towards DynamoDB's 32 levels on reads too, so that a hostile response
+    // nested 100,000 levels deep stops there instead of exhausting the stack.
     if (type == "L" && v.is_array()) {
+      if (!enter_nesting(path, ctx)) return nullptr;
       json list = json::array();
       for (std::size_t i = 0; i < v.size(); ++i) list.push_back(from_av(v[i], index_path(path, i), ctx));
+      --ctx.depth;
       return list;
     }
     if (type == "M" && v.is_object()) {
+      if (!enter_nesting(path, ctx)) return nullptr;
       json map = json::object();
       for (auto it = v.begin(); it != v.end(); ++it) {
         map.emplace(escape_key(it.key()), from_av(it.value(), child_path(path, it.key()), ctx));
       }
+      --ctx.depth;
       return map;
     }
-    if ((type == "SS" || type == "NS" || type == "BS") && v.is_array()) {
-      json members = json::array();
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        const std::string at = index_path(path, i);
-        if (type == "NS") members.push_back(read_number(v[i], at, ctx));
-        else if (type == "BS" && v[i].is_string() && base64_length(v[i].get<std::string>())) members.push_back(one_key_object("$bytes", v[i]));
-        else if (type == "BS") ctx.issues.push_back({at, codes::validation::attribute_type, "a BS member is not base64"});
-        else members.push_back(v[i]);
-      }
-      return one_key_object("$set", std::move(members));
-    }
+    if ((type == "SS" || type == "NS" || type == "BS") && v.is_array()) return read_set(type, v, path, ctx);
   }
   ctx.issues.push_back({path, codes::validation::attribute_type, "cannot read " + describe_attribute_value(av)});
   return nullptr;

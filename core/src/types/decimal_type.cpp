@@ -4,6 +4,7 @@
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
+#include "types/number_display.hpp"
 #include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
@@ -90,11 +91,11 @@ json decimal_type::normalize(const attribute& attr, const json& value, const std
     return nullptr;
   }
   if (integral_ && !is_integer(*d)) {
-    ctx.issues.push_back({path, codes::validation::integer, "expected an integer, got " + to_plain_string(*d)});
+    ctx.issues.push_back({path, codes::validation::integer, "expected an integer, got " + message_number(*d)});
     return nullptr;
   }
   if (const std::string problem = dynamodb_number_problem(*d); !problem.empty()) {
-    ctx.issues.push_back({path, codes::validation::range, display_number(*d) + " " + problem});
+    ctx.issues.push_back({path, codes::validation::range, message_number(*d) + " " + problem});
     return nullptr;
   }
   bool ok = true;
@@ -125,6 +126,7 @@ json decimal_type::from_attribute_value(const attribute&, const json& av, const 
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
+  if (!stored_number_in_range(*d, path, ctx)) return nullptr;
   if (integral_ && !is_integer(*d)) {
     ctx.issues.push_back({path, codes::validation::integer, "the stored number " + n->get<std::string>() + " is not an integer"});
     return nullptr;

@@ -1,6 +1,7 @@
 #include "dynamap/error_codes.hpp"
 #include "dynamap/time_text.hpp"
 #include "types/builtin_types.hpp"
+#include "types/number_display.hpp"
 #include "types/rule_reader.hpp"
 #include "types/time_units.hpp"
 
@@ -93,7 +94,7 @@ json duration_type::from_attribute_value(const attribute&, const json& av, const
   const auto ms = scaled_integer(*d, 3);
   if (!ms) {
     ctx.issues.push_back({path, codes::validation::precision,
-                          "the stored duration " + display_number(*d) + " is not a whole number of milliseconds within range"});
+                          "the stored duration " + message_number(*d) + " is not a whole number of milliseconds within range"});
     return nullptr;
   }
   return format_iso_duration_millis(*ms);

@@ -45,10 +45,14 @@ json list_type::from_attribute_value(const attribute& attr, const json& av, cons
                                      value_context& ctx) const {
   const json* list = expect_attribute_value(av, "L", path, ctx);
   if (list == nullptr) return nullptr;
+  // Reads stop at DynamoDB's depth too: a hostile response nested 100,000 levels deep must not
+  // recurse as deep.
+  if (!enter_nesting(path, ctx)) return nullptr;
   json out = json::array();
   for (std::size_t i = 0; i < list->size(); ++i) {
     out.push_back(value_from_attribute_value(*attr.element, (*list)[i], index_path(path, i), ctx));
   }
+  --ctx.depth;
   return out;
 }
 

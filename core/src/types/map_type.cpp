@@ -35,7 +35,10 @@ json map_type::from_attribute_value(const attribute& attr, const json& av, const
                                     value_context& ctx) const {
   const json* map = expect_attribute_value(av, "M", path, ctx);
   if (map == nullptr) return nullptr;
-  return object_from_attribute_map(*attr.shape, *map, path, ctx);
+  if (!enter_nesting(path, ctx)) return nullptr;
+  json out = object_from_attribute_map(*attr.shape, *map, path, ctx);
+  --ctx.depth;
+  return out;
 }
 
 }  // namespace dynamap::detail

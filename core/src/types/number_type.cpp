@@ -5,6 +5,7 @@
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
 #include "types/builtin_types.hpp"
+#include "types/number_display.hpp"
 #include "types/rule_reader.hpp"
 
 namespace dynamap::detail {
@@ -53,7 +54,7 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
   if (flavor_ == flavor::number && magnitude != 0 && (magnitude < 1e-129 || magnitude >= 1e125)) {
     const auto exact = parse_decimal(format_js_number(v));
     if (const std::string problem = dynamodb_number_problem(*exact); !problem.empty()) {
-      ctx.issues.push_back({path, codes::validation::range, display_number(*exact) + " " + problem});
+      ctx.issues.push_back({path, codes::validation::range, message_number(*exact) + " " + problem});
       return nullptr;
     }
   }
@@ -101,6 +102,7 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
+  if (!stored_number_in_range(*exact, path, ctx)) return nullptr;
   // A JS number holds about 15-17 significant digits. Rather than round silently, refuse a
   // stored number that does not read back as itself.
   const double v = std::strtod(text.c_str(), nullptr);

@@ -48,11 +48,13 @@ json record_type::from_attribute_value(const attribute& attr, const json& av, co
                                        value_context& ctx) const {
   const json* map = expect_attribute_value(av, "M", path, ctx);
   if (map == nullptr) return nullptr;
+  if (!enter_nesting(path, ctx)) return nullptr;
   json out = json::object();
   for (auto it = map->begin(); it != map->end(); ++it) {
     out.emplace(escape_key(it.key()),
                 value_from_attribute_value(*attr.element, it.value(), child_path(path, it.key()), ctx));
   }
+  --ctx.depth;
   return out;
 }
 

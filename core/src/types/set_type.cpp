@@ -90,9 +90,20 @@ json set_type::from_attribute_value(const attribute& attr, const json& av, const
   if (members == nullptr) return nullptr;
   const std::string member_type = code.substr(0, 1);
   json out = json::array();
+  std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < members->size(); ++i) {
-    out.push_back(attr.element->type->from_attribute_value(*attr.element, json{{member_type, (*members)[i]}},
-                                                           index_path(path, i), ctx));
+    const std::string at = index_path(path, i);
+    const std::size_t before = ctx.issues.size();
+    json member = attr.element->type->from_attribute_value(*attr.element, one_key_object(member_type, (*members)[i]), at, ctx);
+    if (ctx.issues.size() != before) continue;
+    // DynamoDB never returns a set holding one value twice (it refuses them on write). A response
+    // that does is not read: a JS Set would silently merge the two, or keep two members that
+    // DynamoDB counts as one (1 and 1.0, "-0" and "0").
+    if (!seen.insert(member_text(*attr.element, member)).second) {
+      ctx.issues.push_back({at, codes::validation::duplicate, "the set holds this value twice (DynamoDB never stores duplicates)"});
+      continue;
+    }
+    out.push_back(std::move(member));
   }
   return one_key_object("$set", std::move(out));
 }

@@ -28,6 +28,7 @@ std::string describe_value(const json& value) {
       if (tag == "bytes") return "binary data";
       if (tag == "set") return "a Set";
       if (tag == "undefined") return "undefined";
+      if (tag == "deep") return "a value nested too deeply";
       if (tag == "unsupported") return "a value of type " + value.begin()->get<std::string>();
       return "an object";
     }
