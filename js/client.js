@@ -4,6 +4,7 @@ import { encodeInput } from './core/value_codec.js';
 import { writeInputs } from './core/write_inputs.js';
 import {
   ConditionFailedError,
+  DynamapError,
   ServiceError,
   ThrottledError,
   TransactionCanceledError,
@@ -12,6 +13,14 @@ import {
 import { Model, TxOperation } from './model.js';
 import { ModelClient } from './model_client.js';
 import { FetchTransport } from './transport/fetch_transport.js';
+import { redactPatterns } from './transport/redact.js';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorBodyOn200,
+  malformedResponse,
+  parseResponseObject,
+  tooLarge,
+} from './transport/response_body.js';
 import { SdkTransport } from './transport/sdk_transport.js';
 import { RetryBudget, retryPolicy, withRetries } from './retry.js';
 
@@ -22,12 +31,18 @@ const isClockSkew = (error) =>
   error.type === 'RequestTimeTooSkewed' ||
   (error.type === 'InvalidSignatureException' && /expired|skew|in the future/i.test(error.message));
 
-function serviceError(status, body, requestId) {
-  const e = callCore(0, 'parse.error', JSON.stringify({ status, body }));
+// An error answer as a typed error. Its message is the server's text, which may echo what was
+// sent (DynamoDB's InvalidSignatureException quotes the canonical request): redacted.
+function serviceError(status, body, requestId, redact) {
+  // The body is redacted before the core cuts its excerpts (a cut secret is not found whole),
+  // and what the core makes of it again after (a secret JSON-escaped in the body).
+  const e = callCore(0, 'parse.error', JSON.stringify({ status, body: redact(body) }));
   const Class = serviceErrorClasses[e.errorClass] ?? ServiceError;
   const options = { code: `service.${e.type}`, type: e.type, statusCode: status, requestId, retryable: e.retryable };
-  if (Class === TransactionCanceledError) options.reasons = e.cancellationReasons ?? [];
-  return new Class(`${e.type}: ${e.message}`, options);
+  if (Class === TransactionCanceledError) {
+    options.reasons = (e.cancellationReasons ?? []).map((r) => (r.Message === undefined ? r : { ...r, Message: redact(r.Message) }));
+  }
+  return new Class(redact(`${e.type}: ${e.message}`), options);
 }
 
 // reasons[i] of a cancelled transaction belongs to operations[i]: say which operation and model.
@@ -51,11 +66,19 @@ export class Client {
   #budget;
   #timeoutMs;
   #cursorSecret;
+  #maxResponseBytes;
   #models = new WeakMap();
 
-  constructor({ region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret, timeoutMs } = {}) {
+  constructor({
+    region, endpoint, credentials, tablePrefix, transport = 'fetch', fetch, retry, cursorSecret, timeoutMs,
+    maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  } = {}) {
     // transport: 'fetch' (SigV4-signed fetch), { sdk: DynamoDBClient }, or any { send(operation,
     // body, { signal }) -> { status, body, requestId } }.
+    if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+      throw new UsageError('maxResponseBytes: a whole number of bytes > 0', { code: 'usage.invalidOption' });
+    }
+    this.#maxResponseBytes = maxResponseBytes;
     this.#retry = retryPolicy(retry);
     this.#budget = new RetryBudget(this.#retry.budget);
     if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
@@ -71,9 +94,9 @@ export class Client {
     }
     this.#tablePrefix = tablePrefix;
     if (transport === 'fetch') {
-      this.#transport = new FetchTransport({ region, endpoint, credentials, fetch });
+      this.#transport = new FetchTransport({ region, endpoint, credentials, fetch, maxResponseBytes });
     } else if (transport !== null && typeof transport === 'object' && 'sdk' in transport) {
-      this.#transport = new SdkTransport(transport.sdk);
+      this.#transport = new SdkTransport(transport.sdk, { maxResponseBytes });
     } else if (transport !== null && typeof transport === 'object' && typeof transport.send === 'function') {
       this.#transport = transport; // a custom transport: { send(operation, body, { signal }) }
     } else {
@@ -95,6 +118,30 @@ export class Client {
     return this.#retry;
   }
 
+  /** Server text as it may be shown: without credentials or signatures. */
+  #redact = (text) => (typeof text === 'string' ? redactPatterns(this.#transport.redact?.(text) ?? text) : text);
+
+  /**
+   * Runs a core reader on a response body (`model._call(operation, body)`). What the core says
+   * about a stored item can quote the server's data (an attribute name, an enum value): an error
+   * is shown redacted, like every other text from the server.
+   */
+  _read(m, operation, body) {
+    try {
+      return m._call(operation, body);
+    } catch (error) {
+      if (!(error instanceof DynamapError)) throw error;
+      const redact = this.#redact;
+      error.message = redact(error.message);
+      error.stack = redact(error.stack);
+      if (error.path !== undefined) error.path = redact(error.path);
+      if (Array.isArray(error.errors)) {
+        error.errors = error.errors.map((issue) => ({ ...issue, path: redact(issue.path), message: redact(issue.message) }));
+      }
+      throw error;
+    }
+  }
+
   /**
    * Sends one DynamoDB operation, retrying what may succeed on a later try; resolves to the
    * response body text or throws a typed error.
@@ -105,8 +152,19 @@ export class Client {
     const policy = this.#transport.retries ? { ...this.#retry, attempts: 1 } : this.#retry;
     return withRetries(policy, async () => {
       const response = await this.#attempt(operation, body, signal);
-      if (response.status === 200) return response.body;
-      const error = serviceError(response.status, response.body, response.requestId);
+      if (typeof response?.body !== 'string') {
+        throw malformedResponse(operation, '', 'the transport gave no body text', { statusCode: response?.status });
+      }
+      // The built-in transports stop reading at the limit; a custom one is held to it here (in
+      // UTF-16 units, never more than the bytes).
+      if (response.body.length > this.#maxResponseBytes) throw tooLarge(operation, this.#maxResponseBytes, response.status);
+      const requestId = this.#redact(response.requestId);
+      if (response.status === 200) {
+        const errorBody = errorBodyOn200(operation, response.body, { requestId, redact: this.#redact });
+        if (errorBody) throw errorBody;
+        return response.body;
+      }
+      const error = serviceError(response.status, response.body, requestId, this.#redact);
       // A request signed with a clock far from DynamoDB's: sign again with DynamoDB's time.
       if (isClockSkew(error) && response.date && this.#transport.correctClock?.(Date.parse(response.date))) {
         throw Object.assign(new ServiceError(error.message, {
@@ -152,11 +210,13 @@ export class Client {
       options: this.requestOptions({ ...options, token: clientToken }),
       ...writeInputs(),
     }));
+    let body;
     try {
-      await this.send(operation, request, { signal });
+      body = await this.send(operation, request, { signal });
     } catch (error) {
       throw withOperationReasons(error, operations);
     }
+    parseResponseObject(operation, body);
     return { token: clientToken };
   }
 
@@ -169,17 +229,31 @@ export class Client {
       return { model: op.model._handle, get: op.input };
     });
     const { operation, request } = callCore(0, 'plan.transactGet', encodeInput({ items, options: this.requestOptions(options) }));
-    let response;
+    let body;
     try {
-      response = JSON.parse(await this.send(operation, request, { signal }));
+      body = await this.send(operation, request, { signal });
     } catch (error) {
       throw withOperationReasons(error, operations);
     }
-    return (response.Responses ?? []).map((entry, i) => {
-      if (entry?.Item === undefined) return undefined;
+    // Responses[i] answers operations[i]: one entry per get, in order; an item not found is
+    // null or has no Item. Any other shape would shift or lose items.
+    const { Responses: responses } = parseResponseObject(operation, body);
+    if (!Array.isArray(responses) || responses.length !== operations.length) {
+      const got = Array.isArray(responses) ? `${responses.length} entries` : responses === undefined ? 'none' : 'not a list';
+      throw malformedResponse(operation, 'Responses', `expected a list of ${operations.length} entries, one per get; got ${got}`);
+    }
+    return responses.map((entry, i) => {
+      const item = entry?.Item;
+      if (entry !== null && (typeof entry !== 'object' || Array.isArray(entry))) {
+        throw malformedResponse(operation, `Responses[${i}]`, 'expected an object');
+      }
+      if (item === undefined || item === null) return undefined;
+      if (typeof item !== 'object' || Array.isArray(item)) {
+        throw malformedResponse(operation, `Responses[${i}].Item`, 'expected an item (a map of attribute values)');
+      }
       const m = operations[i].model;
       const partial = operations[i].input.options?.select !== undefined;
-      const read = m._call(partial ? 'parse.partialItem' : 'parse.getItem', JSON.stringify({ Item: entry.Item }));
+      const read = this._read(m, partial ? 'parse.partialItem' : 'parse.getItem', JSON.stringify({ Item: item }));
       return m._decode(read.item);
     });
   }
@@ -198,7 +272,7 @@ export class Client {
   /** Creates the model's table (and indexes) and waits until it is ACTIVE. */
   async createTable(m, { wait = true, signal, ...options } = {}) {
     const { operation, request } = m._call('plan.createTable', encodeInput({ options: this.requestOptions(options) }));
-    await this.send(operation, request, { signal });
+    parseResponseObject(operation, await this.send(operation, request, { signal }));
     if (wait) await this.#waitForTable(request.TableName, signal);
     return { tableName: request.TableName };
   }
@@ -206,15 +280,18 @@ export class Client {
   /** Deletes the model's table. */
   async deleteTable(m, { signal } = {}) {
     const { operation, request } = m._call('plan.deleteTable', encodeInput({ options: this.requestOptions({}) }));
-    await this.send(operation, request, { signal });
+    parseResponseObject(operation, await this.send(operation, request, { signal }));
     return { tableName: request.TableName };
   }
 
   async #waitForTable(tableName, signal, timeoutMs = 5 * 60_000) {
     const deadline = Date.now() + timeoutMs;
     for (let delay = 50; ; delay = Math.min(delay * 2, 2000)) {
-      const description = JSON.parse(await this.send('DescribeTable', { TableName: tableName }, { signal }));
+      const description = parseResponseObject('DescribeTable', await this.send('DescribeTable', { TableName: tableName }, { signal }));
       const table = description.Table ?? {};
+      if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+        throw malformedResponse('DescribeTable', 'Table', 'expected a table description');
+      }
       const indexesActive = (table.GlobalSecondaryIndexes ?? []).every((ix) => ix.IndexStatus === 'ACTIVE');
       if (table.TableStatus === 'ACTIVE' && indexesActive) return;
       if (Date.now() > deadline) {

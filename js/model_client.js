@@ -19,7 +19,7 @@ export class ModelClient {
   async #write(plan, parse, signal) {
     const { operation, request } = plan;
     const body = await this.#client.send(operation, request, { signal });
-    const out = this.#model._call(parse, body);
+    const out = this.#client._read(this.#model, parse, body);
     return out.attributes === undefined ? undefined : this.#model._decode(out.attributes);
   }
 
@@ -37,7 +37,7 @@ export class ModelClient {
   async get(key, { signal, ...options } = {}) {
     const { operation, request } = this.#model.plan.get(key, this.#client.requestOptions(options));
     const body = await this.#client.send(operation, request, { signal });
-    const out = this.#model._call(options.select === undefined ? 'parse.getItem' : 'parse.partialItem', body);
+    const out = this.#client._read(this.#model, options.select === undefined ? 'parse.getItem' : 'parse.partialItem', body);
     return out.item === undefined ? undefined : this.#model._decode(out.item);
   }
 

@@ -7,6 +7,7 @@
 import { UsageError } from './errors.js';
 import { Condition, Where } from './expressions/condition.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { malformedResponse } from './transport/response_body.js';
 
 class Read {
   constructor(run, state) {
@@ -59,7 +60,7 @@ class Read {
     const { client, model } = this._run;
     const partial = this._state.select !== undefined || this._state.index !== undefined;
     const body = await client.send(operation, request, { signal: this._state.signal });
-    return model._call(partial ? 'parse.partialPage' : 'parse.page', body);
+    return client._read(model, partial ? 'parse.partialPage' : 'parse.page', body);
   }
 
   /** One page: { items, cursor } (cursor undefined on the last page). */
@@ -80,8 +81,20 @@ class Read {
   async *_pages(extra = {}) {
     let startKey = this._state.cursor === undefined ? undefined : await decodeCursor(this._state.cursor, this._scope, this._run.client.cursorSecret);
     const base = this._with({ cursor: undefined });
+    // A server that answers a key it gave before would have the read go round for ever.
+    const seen = new Set();
     for (;;) {
       const page = await base._page({ ...extra, ...(startKey === undefined ? {} : { startKey }) });
+      if (extra.count && page.count === undefined) {
+        throw malformedResponse(this._run.kind === 'query' ? 'Query' : 'Scan', 'Count', 'absent from a Select COUNT answer');
+      }
+      if (page.lastKey !== undefined) {
+        const text = JSON.stringify(page.lastKey);
+        if (seen.has(text)) {
+          throw malformedResponse(this._run.kind === 'query' ? 'Query' : 'Scan', 'LastEvaluatedKey', 'a key this read was already given: the pages would never end');
+        }
+        seen.add(text);
+      }
       yield page;
       if (page.lastKey === undefined) return;
       startKey = page.lastKey;
@@ -126,7 +139,7 @@ class Read {
     const counts = await Promise.all(
       this._segmented({ count: true }).map(async (pages) => {
         let n = 0;
-        for await (const page of pages) n += page.count ?? 0;
+        for await (const page of pages) n += page.count;
         return n;
       }),
     );

@@ -24,6 +24,18 @@ function checkCredentials(credentials, source) {
     typeof credentials.secretAccessKey === 'string' &&
     credentials.secretAccessKey !== '' &&
     (credentials.sessionToken === undefined || typeof credentials.sessionToken === 'string');
+  // Values go into HTTP headers; one a header cannot carry (a line break read from a file) would
+  // fail inside fetch with a message that quotes the whole header. The access key id sits inside
+  // the Authorization header; the session token is a header of its own, whose surrounding
+  // whitespace fetch and the signer both trim.
+  const printable = (v) => /^[\x20-\x7e]*$/.test(v);
+  const tokenSafe = (v) => v === undefined || printable(v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''));
+  if (ok && !(/^[\x21-\x7e]+$/.test(credentials.accessKeyId) && tokenSafe(credentials.sessionToken))) {
+    throw new UsageError(
+      `${source} gave an access key id or session token with a character an HTTP header cannot carry (a line break, a control or non-ASCII character)`,
+      { code: 'usage.missingCredentials' },
+    );
+  }
   if (!ok) {
     // Never echo the object: it may hold a secret.
     throw new UsageError(

@@ -101,6 +101,8 @@ export interface ClientOptions {
   cursorSecret?: string;
   /** Per attempt. */
   timeoutMs?: number;
+  /** The largest response body read (`response.tooLarge` beyond it); default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 /** Options every operation takes. */
