@@ -3,6 +3,7 @@
 #   dist/dynamap_core.mjs   the Emscripten glue as an ES module
 #   dist/dynamap_core.wasm  the core
 #   dist/dynamap.cjs        the package bundled for require()
+#   dist/dynamap.browser.js the package bundled as one ES module for browsers without a bundler
 # Every step is incremental: a second run with nothing changed does no work.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,4 +39,20 @@ if [ ! -f dist/dynamap.cjs ] || [ -n "$(find js dist/dynamap_core.mjs package.js
     --external:aws4fetch --external:@aws-sdk/client-dynamodb --outfile=dist/dynamap.cjs \
     --define:import.meta.url=__dynamap_module_url \
     --banner:js="const __dynamap_module_url = require('node:url').pathToFileURL(require('node:path').join(__dirname, '../js/core/load_node.js')).href;"
+fi
+
+# Browsers without a bundler (<script type="module">): one ES module with aws4fetch inside and
+# '#wasm-loader' resolved to load_browser.js (esbuild's browser platform has no 'node' condition;
+# it also refuses any node: import, so none can reach this file). The AWS SDK stays an external
+# dynamic import, loaded only by the sdk transport. The loader's URL of the .wasm is written for
+# js/core/ (where bundlers find it); the bundle sits beside the .wasm, so that one URL is
+# rewritten to './dynamap_core.wasm', and the build stops if it is not there exactly once.
+if [ ! -f dist/dynamap.browser.js ] || [ -n "$(find js dist/dynamap_core.mjs package.json -newer dist/dynamap.browser.js -print -quit)" ]; then
+  node_modules/.bin/esbuild js/index.js --bundle --platform=browser --format=esm --log-level=warning \
+    --external:@aws-sdk/client-dynamodb --outfile=dist/dynamap.browser.js.tmp
+  wasm_url='new URL("../../dist/dynamap_core.wasm", import.meta.url)'
+  [ "$(grep -cF "$wasm_url" dist/dynamap.browser.js.tmp)" -eq 1 ] ||
+    { echo "build: the browser loader's .wasm URL is not in the bundle exactly once" >&2; exit 1; }
+  sed -i 's#new URL("\.\./\.\./dist/dynamap_core\.wasm", import\.meta\.url)#new URL("./dynamap_core.wasm", import.meta.url)#' dist/dynamap.browser.js.tmp
+  mv dist/dynamap.browser.js.tmp dist/dynamap.browser.js
 fi

@@ -44,6 +44,7 @@ run_node "js: unit tests (WASM core, no server)" tests/js/
 run_node "servers: dynalite and DynamoDB Local launchers" tests/servers/
 run_node "integration: dynalite and DynamoDB Local, fetch and AWS SDK transports" tests/integration/
 run_node "package: npm pack, install, import from ESM and CommonJS" tests/pack/
+run_node "browser: headless Chromium (playwright-core) against dynalite" tests/browser/
 
 printf '\n'
 echo "all suites: $passed passed, $failed failed"

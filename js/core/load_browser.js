@@ -15,22 +15,39 @@ export function loadedCore() {
   return core;
 }
 
-export function ready() {
-  loading ??= (async () => {
-    const url = new URL('../../dist/dynamap_core.wasm', import.meta.url);
-    const response = await fetch(url);
-    const module = await WebAssembly.compileStreaming(response).catch(async () =>
-      // Servers that do not label .wasm as application/wasm defeat streaming compilation.
-      WebAssembly.compile(await (await fetch(url)).arrayBuffer()),
-    );
+async function compileCore() {
+  // Written as `new URL('<literal>', import.meta.url)` so that bundlers (Vite, webpack, esbuild
+  // with a file loader) see the .wasm and copy it with the app. The path is the package's layout,
+  // js/core/ -> dist/; dist/dynamap.browser.js, the prebuilt bundle of this file that sits beside
+  // the .wasm, has this URL rewritten to './dynamap_core.wasm' by scripts/build.sh.
+  const url = new URL('../../dist/dynamap_core.wasm', import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`dynamap: cannot load the WebAssembly core from ${url} (HTTP ${response.status})`);
+  const module = await WebAssembly.compileStreaming(response).catch(async () =>
+    // Servers that do not label .wasm as application/wasm defeat streaming compilation.
+    WebAssembly.compile(await (await fetch(url)).arrayBuffer()),
+  );
+  return new Promise((resolve, reject) => {
     const instance = {
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((inst) => receive(inst, module));
+        // A .wasm that does not match the glue fails here; without `reject` ready() would hang.
+        WebAssembly.instantiate(module, imports).then((inst) => receive(inst, module), reject);
         return {};
       },
     };
-    await createDynamapCore(instance);
-    core = instance;
-  })();
+    createDynamapCore(instance).then(() => resolve(instance), reject);
+  });
+}
+
+export function ready() {
+  loading ??= compileCore().then(
+    (instance) => {
+      core = instance;
+    },
+    (error) => {
+      loading = undefined; // a later ready() tries again (the network may be back)
+      throw error;
+    },
+  );
   return loading;
 }
