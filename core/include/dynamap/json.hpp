@@ -17,4 +17,20 @@ inline json one_key_object(std::string key, json value) {
   out.get_ref<json::object_t&>().emplace(std::move(key), std::move(value));
   return out;
 }
+
+// A value for a message, never more than a level deep: dump() recurses through the whole value,
+// and a hostile one may nest 100,000 levels. Objects show their first keys, arrays their length.
+inline std::string shallow_text(const json& value) {
+  if (value.is_object()) {
+    std::string out = "{";
+    std::size_t shown = 0;
+    for (auto it = value.begin(); it != value.end() && shown < 4; ++it, ++shown) {
+      out += (shown ? ", " : "") + json(it.key()).dump() + ": ...";
+    }
+    return out + (value.size() > shown ? ", ...}" : "}");
+  }
+  if (value.is_array()) return "[" + std::to_string(value.size()) + " items]";
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  return text.size() <= 80 ? text : text.substr(0, 77) + "...";
+}
 }  // namespace dynamap

@@ -30,6 +30,20 @@ class condition_compiler {
 
   std::string compile(const json& node) {
     if (!node.is_object()) malformed("a condition is an object");
+    // and/or/not recurse; a tree this deep is far past 4 KB of expression, and a hostile one
+    // (100,000 levels) must not exhaust the stack.
+    if (depth_ >= max_condition_depth) malformed("conditions nest more than " + std::to_string(max_condition_depth) + " levels deep");
+    ++depth_;
+    std::string text = compile_node(node);
+    --depth_;
+    return text;
+  }
+
+ private:
+  static constexpr int max_condition_depth = 256;
+  int depth_ = 0;
+
+  std::string compile_node(const json& node) {
     if (node.contains("and") || node.contains("or")) {
       const bool is_and = node.contains("and");
       const json& parts = node[is_and ? "and" : "or"];
@@ -61,7 +75,7 @@ class condition_compiler {
       return subject.text + " IN (" + list + ")";
     }
     if (node.contains("fn")) return function(node);
-    malformed("unknown condition node " + node.dump().substr(0, 80));
+    malformed("unknown condition node " + shallow_text(node));
   }
 
  private:
@@ -118,7 +132,7 @@ class condition_compiler {
         {"eq", "="}, {"ne", "<>"}, {"lt", "<"}, {"lte", "<="}, {"gt", ">"}, {"gte", ">="}};
     const json& cmp = node["cmp"];
     const auto* op = std::find_if(std::begin(ops), std::end(ops), [&](const auto& o) { return cmp == o.first; });
-    if (op == std::end(ops)) malformed("unknown comparison " + cmp.dump());
+    if (op == std::end(ops)) malformed("unknown comparison " + shallow_text(cmp));
     const json& left_node = member(node, "left");
     const json& right_node = member(node, "right");
     // Two paths compare without conversion; a value takes the type of the path it meets, so
@@ -185,7 +199,7 @@ class condition_compiler {
       }
       return "contains(" + where.text + ", " + ph_.value(std::move(av)) + ")";
     }
-    malformed("unknown function " + fn.dump());
+    malformed("unknown function " + shallow_text(fn));
   }
 
   const model& m_;

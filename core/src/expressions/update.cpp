@@ -9,6 +9,13 @@ namespace dynamap {
 
 namespace {
 
+// An action's value, by reference: json::value() would copy it, recursing through all of it.
+const json& value_of(const json& action) {
+  static const json absent;
+  auto it = action.find("value");
+  return it != action.end() ? *it : absent;
+}
+
 [[noreturn]] void fail(const char* code, const std::string& path, const std::string& message) {
   throw dynamap_error(error_kind::expression, code, path, (path.empty() ? "" : path + ": ") + message);
 }
@@ -101,7 +108,7 @@ class update_compiler {
       if (!is_numeric(*where.target) && type != "set") {
         fail(codes::expression::invalid_operation, where.display, "add() works on numbers and sets, not " + where.target->type_name);
       }
-      json av = condition_value(where, action.value("value", json()));
+      json av = condition_value(where, value_of(action));
       if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "add() needs a non-empty set");
       add_.push_back(where.text + " " + ph_.value(std::move(av)));
     } else if (action.contains("delete")) {
@@ -109,11 +116,11 @@ class update_compiler {
       if (where.target->type->name() != "set" && where.target->type->name() != "any") {
         fail(codes::expression::invalid_operation, where.display, "delete() removes members from a set, not from " + where.target->type_name);
       }
-      json av = condition_value(where, action.value("value", json()));
+      json av = condition_value(where, value_of(action));
       if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "delete() needs a non-empty set");
       delete_.push_back(where.text + " " + ph_.value(std::move(av)));
     } else {
-      fail(codes::expression::invalid, "", "unknown update action " + action.dump().substr(0, 80));
+      fail(codes::expression::invalid, "", "unknown update action " + shallow_text(action));
     }
   }
 
@@ -153,7 +160,7 @@ class update_compiler {
       const std::string second = operand(where, args[1]);
       return "list_append(" + first + ", " + second + ")";
     }
-    fail(codes::expression::invalid, where.display, "unknown update value " + e.dump().substr(0, 80));
+    fail(codes::expression::invalid, where.display, "unknown update value " + shallow_text(e));
   }
 
   // DynamoDB's if_not_exists(path, operand) takes a path or a value, nothing computed; as the

@@ -35,7 +35,7 @@ key_names resolve_index(const model& m, const json& options) {
     }
   }
   throw dynamap_error(error_kind::expression, codes::expression::unknown_index, "index",
-                      "model " + m.name + " has no index " + name.dump());
+                      "model " + m.name + " has no index " + shallow_text(name));
 }
 
 // ExclusiveStartKey must be exactly the key attributes DynamoDB returns as LastEvaluatedKey.
@@ -52,7 +52,8 @@ void check_start_key(const model& m, const key_names& keys, const json& start) {
   for (const std::string& name : expected) {
     auto it = ok ? start.find(name) : start.end();
     ok = ok && it != start.end() && it->is_object() && it->size() == 1 &&
-         (it->begin().key() == "S" || it->begin().key() == "N" || it->begin().key() == "B");
+         (it->begin().key() == "S" || it->begin().key() == "N" || it->begin().key() == "B") &&
+         it->begin().value().is_string();
   }
   if (!ok) {
     throw dynamap_error(error_kind::usage, codes::usage::invalid_cursor, "startKey",
