@@ -78,7 +78,7 @@ export class FetchTransport {
         throw tooLarge(operation, this.#maxResponseBytes, response.status);
       }
       const bytes = await readBodyBytes(response.body, this.#maxResponseBytes, operation);
-      const text = bytes === undefined ? await response.text() : decodeText(bytes);
+      const text = bytes === undefined ? await response.text() : decodeText(bytes, response.status, operation);
       if (bytes === undefined && text.length > this.#maxResponseBytes) throw tooLarge(operation, this.#maxResponseBytes, response.status);
       return {
         status: response.status,

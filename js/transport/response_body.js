@@ -68,7 +68,10 @@ export function errorBodyOn200(operation, text, { requestId, redact }) {
     { statusCode: 200, requestId });
 }
 
-const decoder = new TextDecoder(); // UTF-8 with replacement, the BOM dropped: what Response#text() does
+// A successful answer must be UTF-8: replacing bad bytes with U+FFFD (what Response#text() does)
+// would hand the caller a silently different string. An error page's text is only a message.
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder();
 
 function joined(chunks, size) {
   if (chunks.length === 1) return chunks[0];
@@ -126,7 +129,15 @@ export async function readBodyBytes(body, maxBytes, operation) {
   return undefined;
 }
 
-export const decodeText = (bytes) => decoder.decode(bytes);
+/** The body's text; for a 2xx status, bytes that are not UTF-8 are response.invalidJson. */
+export function decodeText(bytes, status, operation) {
+  if (status < 200 || status > 299) return lenient.decode(bytes);
+  try {
+    return strict.decode(bytes);
+  } catch {
+    throw invalid('response.invalidJson', `${operation}: the server's response is not UTF-8 text`);
+  }
+}
 
 /**
  * No whole answer arrived (refused, reset, closed mid-body, a DNS failure): service.network,

@@ -49,7 +49,7 @@ const keepAnswer = (answer, maxBytes, redactor, operation) => (next) => async (a
   const bytes = await readBodyBytes(response?.body, maxBytes, operation);
   if (bytes !== undefined) {
     answer.status = response.statusCode;
-    answer.text = decodeText(bytes);
+    answer.text = decodeText(bytes, response.statusCode, operation);
     response.body = bytes;
   }
   return result;
