@@ -11,23 +11,49 @@ import { SchemaError } from './errors.js';
 // A definition must survive JSON.stringify unchanged, or the browser and the server would
 // validate against different models. JSON.stringify drops functions and undefined silently;
 // this names them instead.
-function checkPlainData(value, path) {
+// The core refuses definitions deeper than this (schema.tooDeep); checking here first keeps a
+// hostile or cyclic definition from overflowing the JS stack in the walks below.
+const MAX_DEFINITION_DEPTH = 512;
+
+const wellFormed = typeof ''.isWellFormed === 'function'
+  ? (text) => text.isWellFormed()
+  : (text) => !/\p{Surrogate}/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
+
+function checkPlainData(value, path, depth = 0, ancestors = new Set()) {
   const at = path === '' ? 'definition' : path;
+  const notPlain = (what) => new SchemaError(`${at}: ${what}`, { code: 'schema.notPlainData', path });
   switch (typeof value) {
     case 'string':
+      // No UTF-8 form: the definition could not cross to the core as JSON.
+      if (!wellFormed(value)) {
+        throw notPlain('the string holds a lone UTF-16 surrogate');
+      }
+      return;
     case 'boolean':
       return;
     case 'number':
       if (Number.isFinite(value)) return;
-      throw new SchemaError(`${at}: ${value} is not plain JSON data`, { code: 'schema.notPlainData', path });
+      throw notPlain(`${value} is not plain JSON data`);
     case 'object':
       if (value === null) return;
+      if (depth >= MAX_DEFINITION_DEPTH) {
+        throw new SchemaError(`${at}: the definition nests deeper than ${MAX_DEFINITION_DEPTH} levels`, { code: 'schema.tooDeep', path });
+      }
+      if (ancestors.has(value)) throw notPlain('the definition refers to itself (a cycle)');
       if (Array.isArray(value)) {
-        value.forEach((v, i) => checkPlainData(v, `${path}[${i}]`));
+        ancestors.add(value);
+        value.forEach((v, i) => checkPlainData(v, `${path}[${i}]`, depth + 1, ancestors));
+        ancestors.delete(value);
         return;
       }
       if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
-        for (const [key, v] of Object.entries(value)) checkPlainData(v, path === '' ? key : `${path}.${key}`);
+        ancestors.add(value);
+        for (const [key, v] of Object.entries(value)) {
+          const child = path === '' ? key : `${path}.${key}`;
+          checkPlainData(key, child, depth + 1, ancestors);
+          checkPlainData(v, child, depth + 1, ancestors);
+        }
+        ancestors.delete(value);
         return;
       }
       break;
@@ -35,7 +61,7 @@ function checkPlainData(value, path) {
       break;
   }
   const kind = typeof value === 'object' ? value.constructor?.name ?? 'object' : typeof value;
-  throw new SchemaError(`${at}: a model is plain JSON data, got ${kind}`, { code: 'schema.notPlainData', path });
+  throw notPlain(`a model is plain JSON data, got ${kind}`);
 }
 
 function deepFreeze(value) {

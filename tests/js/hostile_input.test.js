@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {
   ExpressionError,
   NumberValue,
+  SchemaError,
   ServiceError,
   ValidationError,
   createClient,
@@ -365,3 +366,27 @@ test('a response whose bytes are not UTF-8 is refused, not read with U+FFFD in p
     const db = createClient({ region: 'eu-west-1', credentials: { accessKeyId: 'A', secretAccessKey: 'S' }, fetch });
     await assert.rejects(db.model(Thing).get({ id: 'a' }), (e) => e instanceof ServiceError && e.code === 'response.invalidJson');
   });
+
+// ---- model definitions ---------------------------------------------------------------------------
+test('a definition 100,000 levels deep, cyclic, or holding a lone surrogate is a SchemaError', () => {
+  const base = () => ({ name: 'T', table: 'things', key: { partition: 'id' }, attributes: { id: { type: 'string' } } });
+  let deep = 1;
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  const tooDeep = base();
+  tooDeep.attributes.id.description = deep;
+  assert.throws(() => model(tooDeep), (e) => e instanceof SchemaError && e.code === 'schema.tooDeep' &&
+    e.path === `attributes.id.description${'[0]'.repeat(509)}`);
+  const cyclic = base();
+  const meta = {};
+  meta.self = meta;
+  cyclic.attributes.id.meta = meta;
+  assert.throws(() => model(cyclic), (e) => e instanceof SchemaError && e.code === 'schema.notPlainData' &&
+    e.path === 'attributes.id.meta.self');
+  const surrogate = base();
+  surrogate.attributes.id.description = 'a\uD800b';
+  assert.throws(() => model(surrogate), (e) => e instanceof SchemaError && e.code === 'schema.notPlainData' &&
+    e.path === 'attributes.id.description');
+  // Sharing is not a cycle: the same object twice is plain data.
+  const shared = { type: 'string' };
+  assert.doesNotThrow(() => model({ ...base(), attributes: { id: shared, other: shared } }));
+});
