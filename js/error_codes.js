@@ -73,6 +73,7 @@ export const ERROR_CODES = Object.freeze({
   'usage.releasedModel': { class: 'UsageError', description: "a model handle that was released" },
   'usage.internal': { class: 'UsageError', description: "an unexpected failure inside the core (a bug: please report it)" },
   'usage.invalidCursor': { class: 'UsageError', description: "a cursor or start key that is not a key of this table and index (or was tampered with)" },
+  'usage.tooDeep': { class: 'UsageError', description: "an operation's input nests deeper than 2048 levels, which nothing JS sends (it cuts values at 1000 levels); refused before anything walks it" },
   'response.invalidJson': { class: 'ServiceError', description: "the response body is not JSON" },
   'response.malformed': { class: 'ServiceError', description: "the response is JSON but not of the operation's shape (`path` names the part, e.g. `Items[2]`), or an HTTP 200 whose body is an error (`__type`): DynamoDB signals errors by status, so the outcome is unknown; never retried" },
   'response.tooLarge': { class: 'ServiceError', description: "the response body is over the client's `maxResponseBytes` (default 32 MiB, twice DynamoDB's 16 MB BatchGetItem page); refused while reading, never retried" },

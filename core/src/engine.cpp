@@ -41,11 +41,20 @@ std::string usage_reply(const std::string& code, const std::string& message) {
   return error_reply(dynamap_error(error_kind::usage, code, "", message));
 }
 
+// Deeper than anything JS sends (it cuts values at 1000 levels, and no condition or item is
+// near that): refused before any walk, copy or message recurses through it. Parsing itself is
+// iterative in nlohmann_json, and so is destroying the value.
+constexpr int max_input_depth = 2048;
+
 json parse_input(std::string_view text) {
   json value = json::parse(text, nullptr, false);
   if (value.is_discarded()) {
     throw dynamap_error(error_kind::usage, codes::usage::invalid_json, "",
                         "the input is not valid JSON (a lone UTF-16 surrogate in a string is one cause)");
+  }
+  if (!nests_within(value, max_input_depth)) {
+    throw dynamap_error(error_kind::usage, codes::usage::too_deep, "",
+                        "the input nests deeper than " + std::to_string(max_input_depth) + " levels");
   }
   return value;
 }

@@ -27,15 +27,6 @@ namespace {
 // would exhaust the WebAssembly stack and leave the module unusable.
 constexpr int max_response_depth = 128;
 
-bool nests_within(const json& value, int depth_left) {
-  if (!value.is_structured()) return true;
-  if (depth_left == 0) return false;
-  for (const json& child : value) {
-    if (!nests_within(child, depth_left - 1)) return false;
-  }
-  return true;
-}
-
 // At most `limit` bytes of `text`, cut before a UTF-8 continuation byte, with a note of the cut.
 std::string excerpt(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return std::string(text);

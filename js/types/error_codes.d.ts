@@ -74,6 +74,7 @@ export type KnownErrorCode =
   | 'usage.releasedModel'
   | 'usage.internal'
   | 'usage.invalidCursor'
+  | 'usage.tooDeep'
   | 'response.invalidJson'
   | 'response.malformed'
   | 'response.tooLarge'

@@ -4,26 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { ConditionFailedError, ServiceError, ThrottledError, UsageError, createClient, model } from 'dynamap';
+import { withEnv } from './with_env.js';
 
 const Thing = model({ name: 'Thing', table: 'things', key: { partition: 'id' }, attributes: { id: { type: 'string' } } });
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'SESSIONTOKEN123' };
-
-function withEnv(vars, fn) {
-  const saved = {};
-  for (const key of Object.keys(vars)) {
-    saved[key] = process.env[key];
-    if (vars[key] === undefined) delete process.env[key];
-    else process.env[key] = vars[key];
-  }
-  try {
-    return fn();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 function recordingFetch(status, body) {
   const calls = [];

@@ -20,6 +20,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamapError, ServiceError, TransactionCanceledError, UsageError, ValidationError, createClient, model } from 'dynamap';
 import { FetchTransport } from '../../js/transport/fetch_transport.js';
 import { SdkTransport } from '../../js/transport/sdk_transport.js';
+import { withEnv } from './with_env.js';
 
 const Thing = model({
   name: 'Thing',
@@ -43,23 +44,6 @@ const rotating = [
   { accessKeyId: 'AKIAROTATINGKEY00001', secretAccessKey: 'rotatingSecret1/K7MDENG+bPxRfiCYEXAMPLE', sessionToken: 'IQoJrotatingTOKENone//////////wEaCXVzLWVhc3QtMSJHMEUCIQD1' },
   { accessKeyId: 'AKIAROTATINGKEY00002', secretAccessKey: 'rotatingSecret2/K7MDENG+bPxRfiCYEXAMPLE', sessionToken: 'IQoJrotatingTOKENtwo//////////wEaCXVzLWVhc3QtMSJHMEUCIQD2' },
 ];
-
-function withEnv(vars, fn) {
-  const saved = {};
-  for (const key of Object.keys(vars)) {
-    saved[key] = process.env[key];
-    if (vars[key] === undefined) delete process.env[key];
-    else process.env[key] = vars[key];
-  }
-  try {
-    return fn();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 /** Every text a user could see of an error and its causes. */
 function errorTexts(error) {

@@ -160,6 +160,8 @@ inline constexpr const char* released_model = "releasedModel";
 inline constexpr const char* internal = "internal";
 // a cursor or start key that is not a key of this table and index (or was tampered with)
 inline constexpr const char* invalid_cursor = "invalidCursor";
+// an operation's input nests deeper than 2048 levels, which nothing JS sends (it cuts values at 1000 levels); refused before anything walks it
+inline constexpr const char* too_deep = "tooDeep";
 }  // namespace usage
 
 namespace response {

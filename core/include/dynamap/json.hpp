@@ -18,6 +18,17 @@ inline json one_key_object(std::string key, json value) {
   return out;
 }
 
+// Whether `value` nests no more than `depth_left` levels of objects and arrays. Recursion is
+// bounded by that depth, so it is safe on any input, unlike a copy, dump() or any walk.
+inline bool nests_within(const json& value, int depth_left) {
+  if (!value.is_structured()) return true;
+  if (depth_left == 0) return false;
+  for (const json& child : value) {
+    if (!nests_within(child, depth_left - 1)) return false;
+  }
+  return true;
+}
+
 // A value for a message, never more than a level deep: dump() recurses through the whole value,
 // and a hostile one may nest 100,000 levels. Objects show their first keys, arrays their length.
 inline std::string shallow_text(const json& value) {
