@@ -7,6 +7,7 @@
 #include "dynamap/call_arena.hpp"
 #include "dynamap/error.hpp"
 #include "dynamap/item.hpp"
+#include "dynamap/json_text.hpp"
 #include "dynamap/requests.hpp"
 #include "dynamap/responses.hpp"
 #include "dynamap/schemaless.hpp"
@@ -15,10 +16,8 @@ namespace dynamap {
 
 namespace {
 
-std::string dump(const json& value) {
-  // Replacement keeps a reply well-formed even if a message quotes broken UTF-8 from a server.
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+// Replacement keeps a reply well-formed even if a message quotes broken UTF-8 from a server.
+std::string dump(const json& value) { return json_text(value); }
 
 json issues_json(const issue_list& issues) {
   json out = json::array();

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "dynamap/call_arena.hpp"
 #include "dynamap/engine.hpp"
 #include "dynamap/json.hpp"
+#include "dynamap/json_text.hpp"
 
 using dynamap::json;
 
@@ -150,4 +152,19 @@ TEST_CASE("inputs nested deeper than any valid one are refused, not recursed", "
     expect("plan.query", R"({"key":{"id":"a"},"options":{"startKey":{"id":{"S":)" + deep_list + R"(},"sk":{"S":"x"}}}})",
            "usage.invalidCursor");
   }
+}
+
+TEST_CASE("json_text writes what nlohmann's dump writes", "[json_text]") {
+  const json samples = json::parse(R"([
+    {"b": 1, "a": [true, false, null, -0, 0, 12345678901234567890, -9223372036854775807, 1.5, 1e300, 1.0, 5e-324, 0.1],
+     "s": "plain", "e": "quote \" backslash \\ slash / tab \t newline \n nul \u0000 bell \u0007",
+     "u": "é 漢字 😀", "": {}, "l": [], "deep": {"x": {"y": [[{"z": "\u007f"}]]}}}
+  ])");
+  for (const json& value : {samples, samples[0], json("x"), json(1), json(-2.5), json(nullptr), json::object(), json::array()}) {
+    CHECK(dynamap::json_text(value) == value.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+  // Bytes that are not UTF-8 (from a server's message) are replaced, as dump's replace mode does.
+  const json broken = std::string("a\xff\xfe b \xc3");
+  CHECK(dynamap::json_text(broken) == broken.dump(-1, ' ', false, json::error_handler_t::replace));
+  CHECK(dynamap::json_text(json(std::nan(""))) == "null");
 }
