@@ -56,6 +56,7 @@ export const ERROR_CODES = Object.freeze({
   'expression.invalidOperation': { class: 'ExpressionError', description: "an operation the attribute's type does not support (ADD to a string, DELETE from a list, ...)" },
   'expression.unknownIndex': { class: 'ExpressionError', description: "an index the model does not declare" },
   'expression.keyCondition': { class: 'ExpressionError', description: "a query's key condition is not an equality on the partition key plus at most one sort key condition" },
+  'expression.keyInFilter': { class: 'ExpressionError', description: "a query's filter reads a partition or sort key of the index it queries (DynamoDB refuses it: put it in the key condition)" },
   'expression.consistentIndex': { class: 'ExpressionError', description: "a consistent read on a global index, which DynamoDB does not offer" },
   'expression.tooManyItems': { class: 'ExpressionError', description: "a transaction of more than 100 operations" },
   'expression.duplicateKey': { class: 'ExpressionError', description: "two operations on one key in a transaction or a batch request (DynamoDB refuses both)" },

@@ -57,6 +57,7 @@ export type KnownErrorCode =
   | 'expression.invalidOperation'
   | 'expression.unknownIndex'
   | 'expression.keyCondition'
+  | 'expression.keyInFilter'
   | 'expression.consistentIndex'
   | 'expression.tooManyItems'
   | 'expression.duplicateKey'

@@ -168,3 +168,24 @@ TEST_CASE("json_text writes what nlohmann's dump writes", "[json_text]") {
   CHECK(dynamap::json_text(broken) == broken.dump(-1, ' ', false, json::error_handler_t::replace));
   CHECK(dynamap::json_text(json(std::nan(""))) == "null");
 }
+
+TEST_CASE("a query's filter may not read the keys it queries; a scan's may", "[engine][query]") {
+  dynamap::engine engine;
+  const int h = json::parse(engine.compile(R"({"name":"T","table":"things","key":{"partition":"id","sort":"sk"},
+      "attributes":{"id":{"type":"string"},"sk":{"type":"string"},"n":{"type":"number","optional":true},
+                    "g":{"type":"string","optional":true,"attributeName":"gStored"}},
+      "indexes":{"byG":{"type":"global","partition":"g","sort":"n"}}})"))["handle"].get<int>();
+  const auto reply = [&](const char* op, const std::string& input) { return json::parse(engine.call(h, op, input)); };
+  const std::string eq = R"({"cmp":"eq","left":{"path":"%"},"right":{"value":"x"}})";
+  const auto filter = [&](const char* path) { std::string f = eq; return f.replace(f.find('%'), 1, path); };
+  json r = reply("plan.query", R"({"key":{"id":"a"},"options":{"filter":)" + filter("sk") + "}}");
+  CHECK(r["error"]["code"] == "expression.keyInFilter");
+  CHECK(r["error"]["path"] == "sk");
+  r = reply("plan.query", R"({"key":{"id":"a"},"options":{"filter":{"fn":"attribute_exists","path":"id"}}})");
+  CHECK(r["error"]["code"] == "expression.keyInFilter");
+  // On an index, its own keys are refused (by their stored names) and the table's are allowed.
+  r = reply("plan.query", R"({"key":{"g":"a"},"options":{"index":"byG","filter":)" + filter("g") + "}}");
+  CHECK(r["error"]["code"] == "expression.keyInFilter");
+  CHECK(reply("plan.query", R"({"key":{"g":"a"},"options":{"index":"byG","filter":)" + filter("sk") + "}}").contains("result"));
+  CHECK(reply("plan.scan", R"({"options":{"filter":)" + filter("sk") + "}}").contains("result"));
+}

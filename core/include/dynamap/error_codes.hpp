@@ -120,6 +120,8 @@ inline constexpr const char* invalid_operation = "invalidOperation";
 inline constexpr const char* unknown_index = "unknownIndex";
 // a query's key condition is not an equality on the partition key plus at most one sort key condition
 inline constexpr const char* key_condition = "keyCondition";
+// a query's filter reads a partition or sort key of the index it queries (DynamoDB refuses it: put it in the key condition)
+inline constexpr const char* key_in_filter = "keyInFilter";
 // a consistent read on a global index, which DynamoDB does not offer
 inline constexpr const char* consistent_index = "consistentIndex";
 // a transaction of more than 100 operations

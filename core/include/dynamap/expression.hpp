@@ -59,7 +59,9 @@ json condition_value(const resolved_path& where, const json& value);
 // Converts a value to be stored at a place (updates): the attribute's type and rules.
 json stored_value(const resolved_path& where, const json& value);
 
-std::string compile_condition(const model& m, const json& condition, placeholders& ph);
+// `refused_roots`: stored names of attributes no path may start with (a query's index keys).
+std::string compile_condition(const model& m, const json& condition, placeholders& ph,
+                              const std::vector<std::string>* refused_roots = nullptr);
 std::string compile_projection(const model& m, const json& paths, placeholders& ph);
 
 // {"actions": [{set, value}, {remove}, {add, value}, {delete, value}]} where a set's value is

@@ -26,7 +26,8 @@ const json& member(const json& node, const char* key) {
 
 class condition_compiler {
  public:
-  condition_compiler(const model& m, placeholders& ph) : m_(m), ph_(ph) {}
+  condition_compiler(const model& m, placeholders& ph, const std::vector<std::string>* refused)
+      : m_(m), ph_(ph), refused_(refused) {}
 
   std::string compile(const json& node) {
     if (!node.is_object()) malformed("a condition is an object");
@@ -42,6 +43,21 @@ class condition_compiler {
  private:
   static constexpr int max_condition_depth = 1024;
   int depth_ = 0;
+
+  // A query's filter may not read the key attributes of the index it queries: DynamoDB refuses
+  // the request ("Filter Expression can only contain non-primary key attributes").
+  resolved_path resolve(const json& path) {
+    resolved_path where = resolve_path(m_, path, ph_);
+    if (refused_ != nullptr && !where.segments.empty()) {
+      for (const std::string& stored : *refused_) {
+        if (where.segments.front().name != stored) continue;
+        throw dynamap_error(error_kind::expression, codes::expression::key_in_filter, where.display,
+                            where.display + ": a query's filter cannot read a key attribute of the index it queries; "
+                                            "put the condition in the key condition (sort) instead");
+      }
+    }
+    return where;
+  }
 
   std::string compile_node(const json& node) {
     if (node.contains("and") || node.contains("or")) {
@@ -91,11 +107,11 @@ class condition_compiler {
     operand out;
     if (!node.is_object()) malformed("an operand is {path}, {size} or {value}");
     if (node.contains("path")) {
-      out.where = resolve_path(m_, node["path"], ph_);
+      out.where = resolve(node["path"]);
       out.text = out.where.text;
       out.is_path = true;
     } else if (node.contains("size")) {
-      out.where = resolve_path(m_, node["size"], ph_);
+      out.where = resolve(node["size"]);
       out.text = "size(" + out.where.text + ")";
       out.is_size = true;
     } else if (node.contains("value")) {
@@ -151,7 +167,7 @@ class condition_compiler {
 
   std::string function(const json& node) {
     const json& fn = node["fn"];
-    const resolved_path where = resolve_path(m_, member(node, "path"), ph_);
+    const resolved_path where = resolve(member(node, "path"));
     if (fn == "attribute_exists" || fn == "attribute_not_exists") {
       return fn.get<std::string>() + "(" + where.text + ")";
     }
@@ -204,12 +220,14 @@ class condition_compiler {
 
   const model& m_;
   placeholders& ph_;
+  const std::vector<std::string>* refused_;
 };
 
 }  // namespace
 
-std::string compile_condition(const model& m, const json& condition, placeholders& ph) {
-  return condition_compiler(m, ph).compile(condition);
+std::string compile_condition(const model& m, const json& condition, placeholders& ph,
+                              const std::vector<std::string>* refused_roots) {
+  return condition_compiler(m, ph, refused_roots).compile(condition);
 }
 
 std::string compile_projection(const model& m, const json& paths, placeholders& ph) {

@@ -62,10 +62,17 @@ void check_start_key(const model& m, const key_names& keys, const json& start) {
   }
 }
 
-void apply_read_options(json& request, const model& m, const key_names& keys, const json& options, placeholders& ph) {
+// `is_query`: a query's filter may not read the keys of what it queries (a scan's may).
+void apply_read_options(json& request, const model& m, const key_names& keys, const json& options, placeholders& ph,
+                        bool is_query) {
   if (keys.index != nullptr) request["IndexName"] = keys.index->name;
   if (options.is_object() && options.contains("filter") && !options["filter"].is_null()) {
-    std::string filter = compile_condition(m, options["filter"], ph);
+    std::vector<std::string> queried_keys;
+    if (is_query) {
+      queried_keys.push_back(m.find(keys.partition)->stored_name);
+      if (keys.sort) queried_keys.push_back(m.find(*keys.sort)->stored_name);
+    }
+    std::string filter = compile_condition(m, options["filter"], ph, is_query ? &queried_keys : nullptr);
     check_expression_length(filter, "the filter expression");
     request["FilterExpression"] = std::move(filter);
   }
@@ -159,7 +166,7 @@ json build_query(const model& m, const json& input) {
   }
   check_expression_length(expression, "the key condition expression");
   json request = {{"TableName", table_name(m, options)}, {"KeyConditionExpression", expression}};
-  apply_read_options(request, m, keys, options, ph);
+  apply_read_options(request, m, keys, options, ph, true);
   if (detail::read_bool(options, "reverse")) request["ScanIndexForward"] = false;
   ph.attach(request);
   return {{"operation", "Query"}, {"request", std::move(request)}};
@@ -174,7 +181,7 @@ json build_scan(const model& m, const json& input) {
   const key_names keys = resolve_index(m, options);
   placeholders ph;
   json request = {{"TableName", table_name(m, options)}};
-  apply_read_options(request, m, keys, options, ph);
+  apply_read_options(request, m, keys, options, ph, false);
   const bool has_segment = options.is_object() && options.contains("segment");
   const bool has_total = options.is_object() && options.contains("totalSegments");
   if (has_segment || has_total) {
