@@ -51,7 +51,24 @@ export function compileModel(definitionText, owner) {
   return reply;
 }
 
-/** Runs one core operation on a model handle (0: no model) with JSON text in. */
-export function callCore(handle, operation, inputText) {
-  return unwrap(loadedCore().call(handle, operation, inputText));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Runs one core operation on a model handle (0: no model) with JSON in: text, or its UTF-8 bytes
+ * as a Uint8Array (the tests send bytes that are not UTF-8 to see the core refuse them).
+ */
+export function callCore(handle, operation, input) {
+  const core = loadedCore();
+  const text = typeof input === 'string';
+  // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+  const room = text ? input.length * 3 : input.length;
+  const at = core.inputBuffer(room);
+  // HEAPU8 is read after each call into the module: memory may have grown, detaching the old view.
+  let written = input.length;
+  if (text) written = encoder.encodeInto(input, core.HEAPU8.subarray(at, at + room)).written;
+  else core.HEAPU8.set(input, at);
+  const size = core.callBytes(handle, operation, written);
+  const from = core.replyData();
+  return unwrap(decoder.decode(core.HEAPU8.subarray(from, from + size)));
 }

@@ -69,7 +69,7 @@ function spliceNests(value, nests) {
 }
 
 // "inputText": the exact text (or bytes: {"hex"} runs) to send. Bytes reach the core as they are
-// (embind copies a Uint8Array into the std::string), so input that is not UTF-8 can be sent.
+// (callCore copies a Uint8Array into the module as it is), so input that is not UTF-8 can be sent.
 function inputText(given) {
   if (typeof given === 'string') return given;
   const chunks = given.map((part) =>
