@@ -18,11 +18,13 @@ function files(dir, test) {
 
 /** Raw and gzip (level 9, file by file) bytes of each group of shipped files. */
 export function packageSize() {
+  const dist = (name) => ['dist/' + name];
   const groups = [
-    ['dist/*.wasm', files('dist', (n) => n.endsWith('.wasm'))],
-    ['dist/*.mjs', files('dist', (n) => n.endsWith('.mjs'))],
-    ['dist/*.cjs', files('dist', (n) => n.endsWith('.cjs'))],
-    ['js/**/*.js', files('js', (n) => n.endsWith('.js'))],
+    ['dist/dynamap_core.wasm (the core)', dist('dynamap_core.wasm')],
+    ["dist/dynamap.mjs (Node's import: js/ and the glue, one file)", dist('dynamap.mjs')],
+    ['dist/dynamap.cjs (require)', dist('dynamap.cjs')],
+    ['dist/dynamap.browser.js (browsers without a bundler)', dist('dynamap.browser.js')],
+    ['dist/dynamap_core.mjs + js/**/*.js (the source bundlers take)', [...dist('dynamap_core.mjs'), ...files('js', (n) => n.endsWith('.js'))]],
   ];
   const rows = groups.map(([label, list]) => {
     let raw = 0;
@@ -34,22 +36,18 @@ export function packageSize() {
     }
     return { label, files: list.length, raw, gzip };
   });
-  const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
-  rows.push({ label: 'total', files: sum('files'), raw: sum('raw'), gzip: sum('gzip') });
-  // What an ESM user in Node loads: the wasm, the glue and js/.
-  rows.push({
-    label: 'loaded by `import` (wasm + mjs + js)',
-    files: rows[0].files + rows[1].files + rows[3].files,
-    raw: rows[0].raw + rows[1].raw + rows[3].raw,
-    gzip: rows[0].gzip + rows[1].gzip + rows[3].gzip,
-  });
+  // What one user loads: each entry point brings the .wasm and one of the JS builds.
+  const plus = (label, a, b) => ({ label, files: a.files + b.files, raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
+  rows.push(plus("loaded by Node's `import` (wasm + dynamap.mjs)", rows[0], rows[1]));
+  rows.push(plus('loaded by `require` (wasm + dynamap.cjs)', rows[0], rows[2]));
+  rows.push(plus('loaded by a browser page (wasm + dynamap.browser.js)', rows[0], rows[3]));
   return rows;
 }
 
 // Each probe runs in a fresh process and prints [ms from process start to ready, ms of the
 // import itself]. performance.now() counts from the process's time origin.
 const probes = [
-  ['dynamap (ESM import + ready())', `const t=performance.now(); const m=await import('./js/index.js'); await m.ready();`],
+  ['dynamap (ESM import + ready())', `const t=performance.now(); const m=await import('dynamap'); await m.ready();`],
   ['dynamap (CJS require)', `const r=(await import('node:module')).createRequire(import.meta.url); const t=performance.now(); r('./dist/dynamap.cjs');`],
   ['@aws-sdk/util-dynamodb', `const t=performance.now(); await import('@aws-sdk/util-dynamodb');`],
   ['dynamodb-toolbox', `const t=performance.now(); await import('dynamodb-toolbox');`],

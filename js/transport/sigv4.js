@@ -1,4 +1,14 @@
-import { AwsV4Signer } from 'aws4fetch';
+// aws4fetch is loaded at the first signature, not at import: a program that only validates, plans
+// or uses the AWS SDK transport never needs it, and its import is ~4 ms of Node's start-up.
+let signerClass;
+const loadSigner = () =>
+  (signerClass ??= import('aws4fetch').then(
+    (m) => m.AwsV4Signer,
+    (error) => {
+      signerClass = undefined; // a failed load is retried by the next request
+      throw error;
+    },
+  ));
 
 const DATETIME = /^\d{8}T\d{6}Z$/;
 
@@ -31,6 +41,7 @@ export async function signRequest({ method, url, headers, body, credentials, reg
     );
   }
 
+  const AwsV4Signer = await loadSigner();
   const signer = new AwsV4Signer({
     method,
     url,

@@ -6,7 +6,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 
-import { marshall, model, unmarshall } from 'dynamap';
+// The public API from the source, not the package's bundle: this file also reaches into js/
+// internals, and both must be one module instance (one core, one NumberValue class).
+import { marshall, model, unmarshall } from '../../js/index.js';
 import { callCore, compileModel } from '../../js/core/core.js';
 import { decode } from '../../js/core/value_codec.js';
 

@@ -15,7 +15,9 @@ import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { ExpressionError, SchemaError, ServiceError, UsageError, ValidationError, marshall, model, unmarshall, update, where } from 'dynamap';
+// The public API from the source, not the package's bundle: this file also reaches into js/
+// internals, and both must be one module instance (one core, one NumberValue class).
+import { ExpressionError, SchemaError, ServiceError, UsageError, ValidationError, marshall, model, unmarshall, update, where } from '../../js/index.js';
 import { loadedCore } from '../../js/core/load_node.js';
 import { callCore } from '../../js/core/core.js';
 import { encodeInput } from '../../js/core/value_codec.js';

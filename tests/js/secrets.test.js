@@ -17,7 +17,9 @@ import { inspect } from 'node:util';
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-import { DynamapError, ServiceError, TransactionCanceledError, UsageError, ValidationError, createClient, model } from 'dynamap';
+// The public API from the source, not the package's bundle: this file also reaches into js/
+// internals, and both must be one module instance (one core, one NumberValue class).
+import { DynamapError, ServiceError, TransactionCanceledError, UsageError, ValidationError, createClient, model } from '../../js/index.js';
 import { FetchTransport } from '../../js/transport/fetch_transport.js';
 import { SdkTransport } from '../../js/transport/sdk_transport.js';
 import { withEnv } from './with_env.js';

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,7 @@ after(() => {
 });
 
 test('the tarball holds the prebuilt core and no build inputs', () => {
-  for (const needed of ['dist/dynamap_core.wasm', 'dist/dynamap_core.mjs', 'dist/dynamap.cjs', 'js/index.js', 'js/index.d.ts', 'package.json', 'README.md']) {
+  for (const needed of ['dist/dynamap_core.wasm', 'dist/dynamap_core.mjs', 'dist/dynamap.mjs', 'dist/dynamap.mjs.map', 'dist/dynamap.cjs', 'js/index.js', 'js/index.d.ts', 'package.json', 'README.md']) {
     assert.ok(files.includes(needed), `${needed} missing from the tarball`);
   }
   assert.ok(!files.some((f) => /^(core|bindings|tests|build|node_modules)\//.test(f)), files.join('\n'));
@@ -59,6 +59,20 @@ const expected = JSON.stringify([{ Key: { id: { S: 'a' } }, TableName: 'things' 
 test('import from ESM works synchronously after import', () => {
   const out = node(['--input-type=module', '-e', `import { model, ready } from 'dynamap';${script}`]);
   assert.equal(out.trim(), expected);
+});
+
+test("Node's import gets the one-file ES module bundle, and its source map points into js/", () => {
+  const out = node(['--input-type=module', '-e', `console.log(import.meta.resolve('dynamap'))`]);
+  assert.match(out.trim(), /\/node_modules\/dynamap\/dist\/dynamap\.mjs$/);
+  const installed = path.join(app, 'node_modules/dynamap');
+  const map = JSON.parse(readFileSync(path.join(installed, 'dist/dynamap.mjs.map'), 'utf8'));
+  const own = map.sources.filter((s) => !s.includes('node_modules'));
+  assert.ok(own.includes('../js/model.js'), own.join('\n'));
+  for (const s of own) assert.ok(existsSync(path.join(installed, 'dist', s)), `${s} is not in the package`);
+  // With source maps on, an error's stack names the source file, not the bundle.
+  const stack = node(['--enable-source-maps', '--input-type=module', '-e', `import { model } from 'dynamap';
+    try { model({ name: 'T', table: 'x', key: { partition: 'id' }, attributes: {} }); } catch (e) { console.log(e.stack); }`]);
+  assert.match(stack, /js\/[\w/]+\.js:\d+/);
 });
 
 test('require from CommonJS works synchronously after require', () => {
