@@ -50,49 +50,69 @@ void require_object(const json& response, const char* operation) {
   }
 }
 
+// Where the walk below is, as a chain of frames on the stack: the path's text is built only for
+// an issue, not for each of the thousands of values a page holds.
+struct walk_path {
+  const walk_path* parent;
+  std::string_view name;  // a field's name, or the root's
+  std::size_t index;      // a list element's, when is_index
+  bool is_index;
+
+  std::string text() const {
+    if (parent == nullptr) return std::string(name);
+    return is_index ? index_path(parent->text(), index) : child_path(parent->text(), name);
+  }
+};
+
 // What the item readers must never be handed, because DynamoDB can store neither: a number
 // beyond its range (38 significant digits, magnitudes 1E-130 to below 1E+126) and maps and lists
 // nested deeper than 32 levels. A reader would expand "1e999999999" into a billion digits for a
 // decimal or `any` attribute; refused here, it names the attribute instead.
-void check_number_text(const json& text, const std::string& path, issue_list& issues) {
+void check_number_text(const json& text, const walk_path& path, issue_list& issues) {
   if (!text.is_string()) return;  // the reader reports the payload's type
   const std::string& s = text.get_ref<const std::string&>();
+  // Every item read walks here, and nearly every number is short: 38 characters without an
+  // exponent hold at most 38 digits, below 1E+38 and, unless zero, at least 1E-36.
+  if (s.size() <= 38 && s.find_first_of("eE") == std::string::npos) return;
   const std::optional<decimal_text> d = parse_decimal(s);
   if (!d) return;  // the reader reports text that is not a number
   const std::string problem = dynamodb_number_problem(*d);
   if (problem.empty()) return;
   const std::string shown = s.size() <= 40 ? s : s.substr(0, 40) + "...";
-  issues.push_back({path, codes::validation::range, "the stored number " + shown + " " + problem});
+  issues.push_back({path.text(), codes::validation::range, "the stored number " + shown + " " + problem});
 }
 
 // `attr` is the attribute the value is read as (nullptr where the model says nothing): it gives
 // the path its JS names.
-void check_stored_value(const json& av, const attribute* attr, const std::string& path, int depth,
+void check_stored_value(const json& av, const attribute* attr, const walk_path& path, int depth,
                         issue_list& issues) {
   if (!av.is_object() || av.size() != 1) return;  // the reader reports a malformed AttributeValue
-  const std::string& type = av.begin().key();
-  const json& payload = av.begin().value();
-  if (type == "N") return check_number_text(payload, path, issues);
-  if (type == "NS" && payload.is_array()) {
+  const auto only = av.begin();
+  const std::string& type = only.key();
+  const json& payload = only.value();
+  const bool is_list = type.size() == 1 && type[0] == 'L';
+  const bool is_map = type.size() == 1 && type[0] == 'M';
+  if (type.size() == 1 && type[0] == 'N') return check_number_text(payload, path, issues);
+  if (type.size() == 2 && type[0] == 'N' && type[1] == 'S' && payload.is_array()) {
     for (const json& member : payload) check_number_text(member, path, issues);
     return;
   }
-  if ((type != "M" || !payload.is_object()) && (type != "L" || !payload.is_array())) return;
+  if ((!is_map || !payload.is_object()) && (!is_list || !payload.is_array())) return;
   if (depth + 1 > max_nesting_depth) {
-    issues.push_back({path, codes::validation::depth, "nested deeper than DynamoDB's 32 levels of maps and lists"});
+    issues.push_back({path.text(), codes::validation::depth, "nested deeper than DynamoDB's 32 levels of maps and lists"});
     return;
   }
   const attribute* element = attr != nullptr && attr->element ? attr->element.get() : nullptr;
-  if (type == "L") {
+  if (is_list) {
     for (std::size_t i = 0; i < payload.size(); ++i) {
-      check_stored_value(payload[i], element, index_path(path, i), depth + 1, issues);
+      check_stored_value(payload[i], element, walk_path{&path, {}, i, true}, depth + 1, issues);
     }
     return;
   }
   for (auto it = payload.begin(); it != payload.end(); ++it) {
     const attribute* field = attr != nullptr && attr->shape ? attr->shape->find_stored(it.key()) : element;
     const std::string& name = field != nullptr && !field->name.empty() ? field->name : it.key();
-    check_stored_value(it.value(), field, child_path(path, name), depth + 1, issues);
+    check_stored_value(it.value(), field, walk_path{&path, name, 0, false}, depth + 1, issues);
   }
 }
 
@@ -103,7 +123,7 @@ json read_item(const model& m, const json& attributes, bool partial, const std::
   issue_list stored;
   for (auto it = attributes.begin(); it != attributes.end(); ++it) {
     const attribute* attr = m.find_stored(it.key());
-    check_stored_value(it.value(), attr, attr != nullptr ? attr->name : it.key(), 0, stored);
+    check_stored_value(it.value(), attr, walk_path{nullptr, attr != nullptr ? attr->name : it.key(), 0, false}, 0, stored);
   }
   validation_result read;
   if (stored.empty()) read = from_attribute_map(m, attributes, partial);
