@@ -11,7 +11,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-TARGETS=(model item expression response schemaless regex)
+TARGETS=(model item expression response schemaless regex json_reader)
 OUT="$ROOT/build/fuzz"
 CXX="${FUZZ_CXX:-clang++-14}"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
@@ -75,6 +75,18 @@ build_target "$target"
 echo "fuzz: build took $(( $(date +%s) - start ))s" >&2
 
 corpus="$OUT/corpus/$target"
+if [[ ! -d "$corpus" && "$target" == json_reader ]]; then
+  # Any JSON text will do: the seeds of the targets that read JSON, and the fixture files whole.
+  seeds="$OUT/corpus/.json_reader-seeds"
+  rm -rf "$seeds"
+  node fuzz/make-corpus.mjs "$seeds" model item expression response schemaless >/dev/null
+  mkdir -p "$corpus"
+  for dir in "$seeds"/*/; do cp -f "$dir"* "$corpus"/; done  # one cp per target: names repeat across them
+  rm -rf "$seeds"
+  find tests/fixtures -name '*.json' -size -65537c -print0 |
+    while IFS= read -r -d '' f; do cp "$f" "$corpus/$(sha1sum < "$f" | cut -c1-40)"; done
+  echo "json_reader: $(find "$corpus" -type f | wc -l) seeds in $corpus"
+fi
 if [[ ! -d "$corpus" ]]; then node fuzz/make-corpus.mjs "$OUT/corpus" "$target"; fi
 findings="$OUT/findings/$target"
 mkdir -p "$findings"

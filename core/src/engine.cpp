@@ -7,6 +7,7 @@
 #include "dynamap/call_arena.hpp"
 #include "dynamap/error.hpp"
 #include "dynamap/item.hpp"
+#include "dynamap/json_reader.hpp"
 #include "dynamap/json_text.hpp"
 #include "dynamap/requests.hpp"
 #include "dynamap/responses.hpp"
@@ -41,30 +42,31 @@ std::string usage_reply(const std::string& code, const std::string& message) {
 }
 
 // Deeper than anything JS sends (it cuts values at 1000 levels, and no condition or item is
-// near that): refused before any walk, copy or message recurses through it. Parsing itself is
-// iterative in nlohmann_json, and so is destroying the value.
+// near that): refused while reading, before any walk, copy or message recurses through it.
+// Reading itself never recurses per level, and destroying a value is iterative in nlohmann_json.
 constexpr int max_input_depth = 2048;
 
 json parse_input(std::string_view text) {
-  json value = json::parse(text, nullptr, false);
-  if (value.is_discarded()) {
+  json_read_result read = read_json(text, max_input_depth);
+  if (read.status == json_read_status::invalid) {
     throw dynamap_error(error_kind::usage, codes::usage::invalid_json, "",
                         "the input is not valid JSON (a lone UTF-16 surrogate in a string is one cause)");
   }
-  if (!nests_within(value, max_input_depth)) {
+  if (read.status == json_read_status::too_deep) {
     throw dynamap_error(error_kind::usage, codes::usage::too_deep, "",
                         "the input nests deeper than " + std::to_string(max_input_depth) + " levels");
   }
-  return value;
+  return std::move(read.value);
 }
 
+// No depth cap: each reader of a response checks the depth of what it reads.
 json parse_response_text(std::string_view text) {
-  json value = json::parse(text, nullptr, false);
-  if (value.is_discarded()) {
+  json_read_result read = read_json(text);
+  if (read.status != json_read_status::ok) {
     throw dynamap_error(error_kind::response, codes::response::invalid_json, "",
                         "the server's response is not valid JSON");
   }
-  return value;
+  return std::move(read.value);
 }
 
 const json& field(const json& input, const char* name) {
