@@ -7,24 +7,96 @@ namespace dynamap {
 
 namespace {
 
-// Whether nlohmann's escaper would copy `s` unchanged: printable ASCII without '"' or '\'.
-bool plain_ascii(const std::string& s) {
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+// The index of the first byte that is not printable ASCII other than '"' and '\\', or the size.
+std::size_t first_special(const char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
+  }
+  return n;
+}
+
+// Whether p[0..n) is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+// past U+10FFFF), the strings nlohmann's escaper copies without replacing anything.
+bool valid_utf8(const unsigned char* p, std::size_t n) {
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // the range of the second byte, which rules out the bad forms
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;   // overlong
+      if (c == 0xED) high = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;   // overlong
+      if (c == 0xF4) high = 0x8F;  // past U+10FFFF
+    } else {
+      return false;
+    }
+    if (n - i < length || p[i + 1] < low || p[i + 1] > high) return false;
+    for (std::size_t k = 2; k < length; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    i += length;
   }
   return true;
 }
 
+// nlohmann's escapes: the two-character ones, \u00XX (lower-case hex) for other controls.
+void write_escape(unsigned char c, std::string& out) {
+  switch (c) {
+    case '"': out.append("\\\""); return;
+    case '\\': out.append("\\\\"); return;
+    case '\b': out.append("\\b"); return;
+    case '\t': out.append("\\t"); return;
+    case '\n': out.append("\\n"); return;
+    case '\f': out.append("\\f"); return;
+    case '\r': out.append("\\r"); return;
+    default: {
+      static constexpr char hex[] = "0123456789abcdef";
+      const char text[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+      out.append(text, sizeof text);
+      return;
+    }
+  }
+}
+
 void write_string(const std::string& s, std::string& out) {
-  if (plain_ascii(s)) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t start = first_special(p, n);
+  if (start == n) {
     out.push_back('"');
-    out.append(s);
+    out.append(p, n);
     out.push_back('"');
     return;
   }
-  // Escapes, multi-byte UTF-8 and invalid bytes (replaced): nlohmann's own rules, for this string.
-  out.append(json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+  if (!valid_utf8(reinterpret_cast<const unsigned char*>(p) + start, n - start)) {
+    // Bytes that are not UTF-8 (a server's message cut mid-character): nlohmann's replacement
+    // rules, for this rare string.
+    out.append(json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+    return;
+  }
+  out.push_back('"');
+  out.append(p, start);
+  for (std::size_t i = start; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;  // multi-byte UTF-8 is copied as it is
+    out.append(p + start, i - start);
+    write_escape(c, out);
+    start = i + 1;
+  }
+  out.append(p + start, n - start);
+  out.push_back('"');
 }
 
 void write(const json& value, std::string& out) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -171,6 +172,32 @@ TEST_CASE("json_text writes what nlohmann's dump writes", "[json_text]") {
   const json broken = std::string("a\xff\xfe b \xc3");
   CHECK(dynamap::json_text(broken) == broken.dump(-1, ' ', false, json::error_handler_t::replace));
   CHECK(dynamap::json_text(json(std::nan(""))) == "null");
+}
+
+TEST_CASE("json_text escapes strings as nlohmann's dump does, for 50,000 random byte strings", "[json_text]") {
+  // Pieces chosen to hit every branch: plain runs, each escape, controls, DEL,
+  // well-formed 2-4 byte characters, and the malformed forms (stray continuation, overlong,
+  // surrogate, past U+10FFFF, cut short) that send a string to nlohmann's replacement.
+  const std::vector<std::string> pieces = {
+      "a", "plain text", "0123456789abcdef", "\"", "\\", "/", "\b", "\t", "\n", "\f", "\r",
+      std::string(1, '\0'), "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xe6\xbc\xa2", "\xf0\x9f\x98\x80",
+      "\xef\xbf\xbd", "\x80", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5",
+      "\xc3", "\xe6\xbc", "\xf0\x9f\x98", "\xff"};
+  std::mt19937 random(20261123);
+  std::size_t replaced = 0;
+  for (int n = 0; n < 50000; ++n) {
+    std::string s;
+    const int count = static_cast<int>(random() % 12);
+    for (int k = 0; k < count; ++k) {
+      // Mostly well-formed pieces, so that most strings take the fast path.
+      const std::size_t limit = random() % 4 == 0 ? pieces.size() : 19;
+      s += pieces[random() % limit];
+    }
+    const std::string expected = json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+    REQUIRE(dynamap::json_text(json(s)) == expected);
+    if (expected.find("\xef\xbf\xbd") != std::string::npos) ++replaced;
+  }
+  CHECK(replaced > 1000);  // the replacement path ran too
 }
 
 TEST_CASE("a query's filter may not read the keys it queries; a scan's may", "[engine][query]") {
