@@ -28,6 +28,7 @@ json list_type::normalize(const attribute& attr, const json& value, const std::s
   check_item_count(attr, value.size(), path, ctx);
   if (!enter_nesting(path, ctx)) return nullptr;
   json out = json::array();
+  out.get_ref<json::array_t&>().reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i) {
     out.push_back(normalize_value(*attr.element, value[i], index_path(path, i), ctx));
   }
@@ -37,6 +38,7 @@ json list_type::normalize(const attribute& attr, const json& value, const std::s
 
 json list_type::to_attribute_value(const attribute& attr, const json& value) const {
   json list = json::array();
+  list.get_ref<json::array_t&>().reserve(value.size());
   for (const json& element : value) list.push_back(value_to_attribute_value(*attr.element, element));
   return one_key_object("L", std::move(list));
 }
@@ -49,6 +51,7 @@ json list_type::from_attribute_value(const attribute& attr, const json& av, cons
   // recurse as deep.
   if (!enter_nesting(path, ctx)) return nullptr;
   json out = json::array();
+  out.get_ref<json::array_t&>().reserve(list->size());
   for (std::size_t i = 0; i < list->size(); ++i) {
     out.push_back(value_from_attribute_value(*attr.element, (*list)[i], index_path(path, i), ctx));
   }

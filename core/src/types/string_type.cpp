@@ -72,7 +72,8 @@ json string_type::normalize(const attribute& attr, const json& value, const std:
   }
   const std::string& text = value.get_ref<const std::string&>();
   const std::size_t before = ctx.issues.size();
-  const std::size_t length = code_points(text);
+  // Counting code points walks the whole string: only for a length rule.
+  const std::size_t length = attr.rules.min_length || attr.rules.max_length ? code_points(text) : 0;
   if (attr.rules.min_length && length < *attr.rules.min_length) {
     ctx.issues.push_back({path, codes::validation::min_length, "expected at least " + characters(*attr.rules.min_length) +
                                                  ", got " + std::to_string(length)});
