@@ -45,4 +45,13 @@ std::string display_number(const decimal_text& d);
 // back unchanged. `value` must be finite.
 std::string format_js_number(double value);
 
+// The decimal format_js_number(value) denotes, as parse_decimal would read that text (0 for -0),
+// without building the text. `value` must be finite.
+decimal_text js_number_decimal(double value);
+
+// The JS number that denotes exactly the decimal `d`: the double nearest d (as strtod rounds), when
+// format_js_number of that double gives d back; nothing when no double does (d has more digits than
+// a double holds, or lies beyond its range). Zero gives 0.
+std::optional<double> exact_js_number(const decimal_text& d);
+
 }  // namespace dynamap

@@ -1,6 +1,7 @@
 #include "dynamap/error_codes.hpp"
 #include <cmath>
-#include <cstdlib>
+#include <cstdint>
+#include <string>
 
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
@@ -52,9 +53,9 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
   // magnitudes near the ends of DynamoDB's range need the exact decimal to decide.
   const double magnitude = std::fabs(v);
   if (flavor_ == flavor::number && magnitude != 0 && (magnitude < 1e-129 || magnitude >= 1e125)) {
-    const auto exact = parse_decimal(format_js_number(v));
-    if (const std::string problem = dynamodb_number_problem(*exact); !problem.empty()) {
-      ctx.issues.push_back({path, codes::validation::range, message_number(*exact) + " " + problem});
+    const decimal_text exact = js_number_decimal(v);
+    if (const std::string problem = dynamodb_number_problem(exact); !problem.empty()) {
+      ctx.issues.push_back({path, codes::validation::range, message_number(exact) + " " + problem});
       return nullptr;
     }
   }
@@ -88,7 +89,9 @@ json number_type::normalize(const attribute& attr, const json& value, const std:
 }
 
 json number_type::to_attribute_value(const attribute&, const json& value) const {
-  if (value.is_number_integer()) return one_key_object("N", value.dump());
+  // Integers: the digits dump() would write, without its serializer.
+  if (value.is_number_unsigned()) return one_key_object("N", std::to_string(value.get<std::uint64_t>()));
+  if (value.is_number_integer()) return one_key_object("N", std::to_string(value.get<std::int64_t>()));
   return one_key_object("N", format_js_number(value.get<double>()));
 }
 
@@ -105,14 +108,14 @@ json number_type::from_attribute_value(const attribute&, const json& av, const s
   if (!stored_number_in_range(*exact, path, ctx)) return nullptr;
   // A JS number holds about 15-17 significant digits. Rather than round silently, refuse a
   // stored number that does not read back as itself.
-  const double v = std::strtod(text.c_str(), nullptr);
-  const auto round_trip = std::isfinite(v) ? parse_decimal(format_js_number(v)) : std::nullopt;
-  if (!round_trip || *round_trip != *exact) {
+  const std::optional<double> number = exact_js_number(*exact);
+  if (!number) {
     ctx.issues.push_back({path, codes::validation::precision, "the stored number " + text +
                                                  " cannot be held exactly by a JS number; declare the "
                                                  "attribute as decimal or bigint"});
     return nullptr;
   }
+  const double v = *number;
   const bool integral = std::trunc(v) == v && std::fabs(v) <= max_safe_integer;
   if (flavor_ != flavor::number && !integral) {
     const bool whole = std::trunc(v) == v;
