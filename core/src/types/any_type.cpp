@@ -52,7 +52,9 @@ std::string scalar_text(const json& v) {
 json check(const json& v, const std::string& path, value_context& ctx);
 
 json check_number(const json& v, const std::string& path, value_context& ctx) {
-  const auto d = parse_decimal(number_text(v));
+  // A JS number's decimal without printing and reading it back; other numbers through their text.
+  const auto d = v.is_number_float() ? std::optional<decimal_text>(js_number_decimal(v.get<double>()))
+                                     : parse_decimal(number_text(v));
   if (!d) {
     ctx.issues.push_back({path, codes::validation::type, "expected a number, got " + describe_value(v)});
     return nullptr;
@@ -171,15 +173,16 @@ json to_av(const json& v) {
 
 // N -> a JS number when that is exact, else {"$number": digits} (a NumberValue in JS).
 json read_number(const json& payload, const std::string& path, value_context& ctx) {
-  const std::string text = payload.is_string() ? payload.get<std::string>() : "";
+  static const std::string not_text;
+  const std::string& text = payload.is_string() ? payload.get_ref<const std::string&>() : not_text;
   const auto exact = parse_decimal(text);
   if (!exact) {
     ctx.issues.push_back({path, codes::validation::attribute_type, "the N attribute value is not a number"});
     return nullptr;
   }
   if (!stored_number_in_range(*exact, path, ctx)) return nullptr;
-  const double d = std::strtod(text.c_str(), nullptr);
-  if (std::isfinite(d) && parse_decimal(format_js_number(d)) == exact) {
+  if (const std::optional<double> number = exact_js_number(*exact)) {
+    const double d = *number;
     if (std::trunc(d) == d && std::fabs(d) <= max_safe_integer) return static_cast<long long>(d);
     return d;
   }
