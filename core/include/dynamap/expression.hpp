@@ -5,7 +5,9 @@
 // order of appearance, so the same input always gives byte-identical requests, and no user text
 // ever reaches an expression string.
 #include <cstddef>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,10 +19,13 @@ namespace dynamap {
 // The placeholders of one request, shared by all its expressions so none collide.
 class placeholders {
  public:
-  std::string name(const std::string& raw);  // "#n0", the same one for the same name
-  std::string value(json attribute_value);   // ":v0", a new one each time
+  const std::string& name(const std::string& raw);  // "#n0", the same one for the same name
+  std::string value(json attribute_value);          // ":v0", a new one each time
   // Adds ExpressionAttributeNames / ExpressionAttributeValues to `request` when not empty.
   void attach(json& request) const;
+  // attach() for the request that uses these placeholders last: it moves the maps instead of
+  // copying them (values can be whole items), so nothing may be added afterwards.
+  void attach_last(json& request);
 
  private:
   std::unordered_map<std::string, std::string> by_name_;
@@ -71,6 +76,57 @@ std::string compile_projection(const model& m, const json& paths, placeholders& 
 // With `version` (the model's optimistic-locking attribute), the update also adds 1 to it, and
 // refuses actions that write it by hand.
 std::string compile_update(const model& m, const json& update, placeholders& ph, const attribute* version = nullptr);
+
+// `path = :v`, as compile_condition compiles {cmp: "eq", left: {path}, right: {value}}, without
+// building that tree (a query's key condition).
+std::string compile_equality(const model& m, const std::string& path, const json& value, placeholders& ph);
+
+// The parts joined in one allocation: expression text is built from many short pieces, and each
+// `a + b` makes a temporary.
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view part : parts) out.append(part);
+  return out;
+}
+
+// Helpers the expression compilers share for reading their plain-data trees.
+namespace expression_detail {
+
+// The text of a string node; empty for any other node, which then matches no keyword.
+inline std::string_view text_of(const json& node) {
+  return node.is_string() ? std::string_view(node.get_ref<const std::string&>()) : std::string_view();
+}
+
+// The member of `node` named by the first of `keys` it has, and that key's position: one pass
+// over the node instead of a lookup per key, with the same precedence when it has several. A
+// node that is no object has none.
+struct keyword_member {
+  std::size_t which;  // keys.size() when none
+  const json* body = nullptr;
+};
+
+inline keyword_member first_keyword(const json& node, std::initializer_list<std::string_view> keys) {
+  keyword_member found{keys.size()};
+  if (!node.is_object()) return found;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string_view key = it.key();
+    std::size_t rank = 0;
+    for (std::string_view k : keys) {
+      if (rank >= found.which) break;
+      if (key == k) {
+        found = {rank, &it.value()};
+        break;
+      }
+      ++rank;
+    }
+  }
+  return found;
+}
+
+}  // namespace expression_detail
 
 // DynamoDB's limit on each expression string.
 constexpr std::size_t max_expression_bytes = 4096;

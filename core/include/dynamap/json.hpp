@@ -2,6 +2,7 @@
 // One alias so every file agrees on the JSON type. nlohmann::json keeps object keys sorted, which
 // makes every request the core builds byte-identical for the same input.
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,14 @@ inline json one_key_object(std::string key, json value) {
   json out(json::value_t::object);
   out.get_ref<json::object_t&>().emplace(std::move(key), std::move(value));
   return out;
+}
+
+// The member `key` of `node`, or nullptr when absent or `node` is no object. A string_view key
+// compares without the strlen a `const char*` key costs at every node of the map.
+inline const json* find_member(const json& node, std::string_view key) {
+  if (!node.is_object()) return nullptr;
+  auto it = node.find(key);
+  return it != node.end() ? &*it : nullptr;
 }
 
 // Whether `value` nests no more than `depth_left` levels of objects and arrays. Recursion is

@@ -14,14 +14,18 @@ namespace dynamap {
 
 namespace {
 
+using expression_detail::first_keyword;
+using expression_detail::keyword_member;
+using expression_detail::text_of;
+
 [[noreturn]] void malformed(const std::string& message) {
   throw dynamap_error(error_kind::expression, codes::expression::invalid, "", message);
 }
 
-const json& member(const json& node, const char* key) {
-  auto it = node.find(key);
-  if (it == node.end()) malformed(std::string("a condition lacks '") + key + "'");
-  return *it;
+const json& member(const json& node, std::string_view key) {
+  const json* found = find_member(node, key);
+  if (found == nullptr) malformed(concat({"a condition lacks '", key, "'"}));
+  return *found;
 }
 
 class condition_compiler {
@@ -38,6 +42,12 @@ class condition_compiler {
     std::string text = compile_node(node);
     --depth_;
     return text;
+  }
+
+  // `path = value`, as a {cmp: "eq"} node with a {path} left and a {value} right compiles.
+  std::string equality(const json& path, const json& value) {
+    const resolved_path where = resolve(path);
+    return concat({where.text, " = ", ph_.value(condition_value(where, value))});
   }
 
  private:
@@ -59,42 +69,59 @@ class condition_compiler {
     return where;
   }
 
+  enum node_kind : std::size_t { and_node, or_node, not_node, cmp_node, between_node, in_node, fn_node };
+
   std::string compile_node(const json& node) {
-    if (node.contains("and") || node.contains("or")) {
-      const bool is_and = node.contains("and");
-      const json& parts = node[is_and ? "and" : "or"];
-      if (!parts.is_array() || parts.empty()) malformed("and/or take a non-empty list of conditions");
-      if (parts.size() == 1) return compile(parts[0]);
-      std::string out;
-      for (const json& part : parts) {
-        if (!out.empty()) out += is_and ? " AND " : " OR ";
-        out += "(" + compile(part) + ")";
-      }
-      return out;
+    const keyword_member kind = first_keyword(node, {"and", "or", "not", "cmp", "between", "in", "fn"});
+    switch (kind.which) {
+      case and_node: return junction(*kind.body, " AND ");
+      case or_node: return junction(*kind.body, " OR ");
+      case not_node: return concat({"NOT (", compile(*kind.body), ")"});
+      case cmp_node: return comparison(node, *kind.body);
+      case between_node: return between(node, *kind.body);
+      case in_node: return in_list(node, *kind.body);
+      case fn_node: return function(node, *kind.body);
+      default: malformed("unknown condition node " + shallow_text(node));
     }
-    if (node.contains("not")) return "NOT (" + compile(node["not"]) + ")";
-    if (node.contains("cmp")) return comparison(node);
-    if (node.contains("between")) {
-      operand subject = read_operand(member(node, "between"), nullptr);
-      const std::string low = read_operand(member(node, "low"), &subject).text;
-      const std::string high = read_operand(member(node, "high"), &subject).text;
-      return subject.text + " BETWEEN " + low + " AND " + high;
-    }
-    if (node.contains("in")) {
-      operand subject = read_operand(member(node, "in"), nullptr);
-      const json& values = member(node, "values");
-      if (!values.is_array() || values.empty() || values.size() > 100) {
-        malformed("in() takes 1 to 100 values (DynamoDB's limit)");
-      }
-      std::string list;
-      for (const json& v : values) list += (list.empty() ? "" : ", ") + read_operand(v, &subject).text;
-      return subject.text + " IN (" + list + ")";
-    }
-    if (node.contains("fn")) return function(node);
-    malformed("unknown condition node " + shallow_text(node));
   }
 
- private:
+  std::string junction(const json& parts, std::string_view joiner) {
+    if (!parts.is_array() || parts.empty()) malformed("and/or take a non-empty list of conditions");
+    if (parts.size() == 1) return compile(parts[0]);
+    std::string out;
+    for (const json& part : parts) {
+      if (!out.empty()) out += joiner;
+      out += '(';
+      out += compile(part);
+      out += ')';
+    }
+    return out;
+  }
+
+  std::string between(const json& node, const json& subject_node) {
+    operand subject = read_operand(subject_node, nullptr);
+    const std::string low = read_operand(member(node, "low"), &subject).text;
+    const std::string high = read_operand(member(node, "high"), &subject).text;
+    return concat({subject.text, " BETWEEN ", low, " AND ", high});
+  }
+
+  std::string in_list(const json& node, const json& subject_node) {
+    operand subject = read_operand(subject_node, nullptr);
+    const json& values = member(node, "values");
+    if (!values.is_array() || values.empty() || values.size() > 100) {
+      malformed("in() takes 1 to 100 values (DynamoDB's limit)");
+    }
+    std::string out = subject.text + " IN (";
+    bool first = true;
+    for (const json& v : values) {
+      if (!first) out += ", ";
+      first = false;
+      out += read_operand(v, &subject).text;
+    }
+    out += ')';
+    return out;
+  }
+
   struct operand {
     std::string text;
     bool is_path = false;  // {path}: `where` is the place
@@ -102,31 +129,34 @@ class condition_compiler {
     resolved_path where;
   };
 
+  enum operand_kind : std::size_t { path_operand, size_operand, value_operand };
+
   // A value operand is converted through the type of the path it is compared with.
   operand read_operand(const json& node, const operand* against) {
-    operand out;
     if (!node.is_object()) malformed("an operand is {path}, {size} or {value}");
-    if (node.contains("path")) {
-      out.where = resolve(node["path"]);
-      out.text = out.where.text;
-      out.is_path = true;
-    } else if (node.contains("size")) {
-      out.where = resolve(node["size"]);
-      out.text = "size(" + out.where.text + ")";
-      out.is_size = true;
-    } else if (node.contains("value")) {
-      const json& v = node["value"];
-      if (against != nullptr && against->is_path) {
-        out.text = ph_.value(condition_value(against->where, v));
-      } else if (against != nullptr && against->is_size) {
-        out.text = ph_.value(size_value(v, against->where.display));
-      } else {
-        out.text = ph_.value(schemaless_value(v));
-      }
-    } else {
-      malformed("an operand is {path}, {size} or {value}");
+    const keyword_member kind = first_keyword(node, {"path", "size", "value"});
+    operand out;
+    switch (kind.which) {
+      case path_operand:
+        out.where = resolve(*kind.body);
+        out.text = out.where.text;
+        out.is_path = true;
+        break;
+      case size_operand:
+        out.where = resolve(*kind.body);
+        out.text = concat({"size(", out.where.text, ")"});
+        out.is_size = true;
+        break;
+      case value_operand: out.text = value_placeholder(*kind.body, against); break;
+      default: malformed("an operand is {path}, {size} or {value}");
     }
     return out;
+  }
+
+  std::string value_placeholder(const json& v, const operand* against) {
+    if (against != nullptr && against->is_path) return ph_.value(condition_value(against->where, v));
+    if (against != nullptr && against->is_size) return ph_.value(size_value(v, against->where.display));
+    return ph_.value(schemaless_value(v));
   }
 
   static json size_value(const json& v, const std::string& display) {
@@ -143,42 +173,43 @@ class condition_compiler {
     return condition_value(any_place, v);
   }
 
-  std::string comparison(const json& node) {
-    static const std::pair<const char*, const char*> ops[] = {
+  std::string comparison(const json& node, const json& cmp) {
+    static const std::pair<std::string_view, std::string_view> ops[] = {
         {"eq", "="}, {"ne", "<>"}, {"lt", "<"}, {"lte", "<="}, {"gt", ">"}, {"gte", ">="}};
-    const json& cmp = node["cmp"];
-    const auto* op = std::find_if(std::begin(ops), std::end(ops), [&](const auto& o) { return cmp == o.first; });
+    const std::string_view cmp_text = text_of(cmp);
+    const auto* op = std::find_if(std::begin(ops), std::end(ops), [&](const auto& o) { return cmp_text == o.first; });
     if (op == std::end(ops)) malformed("unknown comparison " + shallow_text(cmp));
     const json& left_node = member(node, "left");
     const json& right_node = member(node, "right");
     // Two paths compare without conversion; a value takes the type of the path it meets, so
     // when only the right side is a place, it is read first (every placeholder must be used).
-    const bool value_first = left_node.is_object() && left_node.contains("value") && right_node.is_object() &&
-                             !right_node.contains("value");
+    const bool value_first = find_member(left_node, "value") != nullptr && right_node.is_object() &&
+                             find_member(right_node, "value") == nullptr;
     if (value_first) {
       operand right = read_operand(right_node, nullptr);
       operand left = read_operand(left_node, &right);
-      return left.text + " " + op->second + " " + right.text;
+      return concat({left.text, " ", op->second, " ", right.text});
     }
     operand left = read_operand(left_node, nullptr);
     operand right = read_operand(right_node, &left);
-    return left.text + " " + op->second + " " + right.text;
+    return concat({left.text, " ", op->second, " ", right.text});
   }
 
-  std::string function(const json& node) {
-    const json& fn = node["fn"];
+  std::string function(const json& node, const json& fn_value) {
+    const std::string_view fn = text_of(fn_value);
     const resolved_path where = resolve(member(node, "path"));
     if (fn == "attribute_exists" || fn == "attribute_not_exists") {
-      return fn.get<std::string>() + "(" + where.text + ")";
+      return concat({fn, "(", where.text, ")"});
     }
     if (fn == "attribute_type") {
-      static const char* types[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
+      static const std::string_view types[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
       const json& type = member(node, "type");
-      if (std::none_of(std::begin(types), std::end(types), [&](const char* t) { return type == t; })) {
+      const std::string_view type_text = text_of(type);
+      if (std::find(std::begin(types), std::end(types), type_text) == std::end(types)) {
         throw dynamap_error(error_kind::expression, codes::expression::invalid, where.display,
                             where.display + ": type() takes one of S, SS, N, NS, B, BS, BOOL, NULL, L, M");
       }
-      return "attribute_type(" + where.text + ", " + ph_.value(one_key_object("S", type)) + ")";
+      return concat({"attribute_type(", where.text, ", ", ph_.value(one_key_object("S", type)), ")"});
     }
     if (fn == "begins_with") {
       const std::string_view type = where.target->type->name();
@@ -197,7 +228,7 @@ class condition_compiler {
         throw dynamap_error(error_kind::expression, codes::expression::invalid_operation, where.display,
                             where.display + ": beginsWith takes a string (or binary for binary attributes)");
       }
-      return "begins_with(" + where.text + ", " + ph_.value(std::move(av)) + ")";
+      return concat({"begins_with(", where.text, ", ", ph_.value(std::move(av)), ")"});
     }
     if (fn == "contains") {
       const attribute& target = *where.target;
@@ -213,9 +244,9 @@ class condition_compiler {
       } else {
         av = schemaless_value(v);
       }
-      return "contains(" + where.text + ", " + ph_.value(std::move(av)) + ")";
+      return concat({"contains(", where.text, ", ", ph_.value(std::move(av)), ")"});
     }
-    malformed("unknown function " + shallow_text(fn));
+    malformed("unknown function " + shallow_text(fn_value));
   }
 
   const model& m_;
@@ -228,6 +259,10 @@ class condition_compiler {
 std::string compile_condition(const model& m, const json& condition, placeholders& ph,
                               const std::vector<std::string>* refused_roots) {
   return condition_compiler(m, ph, refused_roots).compile(condition);
+}
+
+std::string compile_equality(const model& m, const std::string& path, const json& value, placeholders& ph) {
+  return condition_compiler(m, ph, nullptr).equality(json(path), value);
 }
 
 std::string compile_projection(const model& m, const json& paths, placeholders& ph) {

@@ -76,54 +76,64 @@ std::vector<path_segment> parse_segments(const json& path, std::string& display)
   return out;
 }
 
+// The path as far as its first `count` segments, as users read it ("address.zip"): only messages
+// need it, so it is rebuilt when one is written rather than kept up while resolving.
+std::string walked_path(const json& path, std::size_t count) {
+  std::string ignored;
+  const std::vector<path_segment> given = parse_segments(path, ignored);
+  std::string walked;
+  for (std::size_t i = 0; i < count && i < given.size(); ++i) {
+    walked = given[i].is_index ? index_path(walked, given[i].index) : child_path(walked, given[i].name);
+  }
+  return walked;
+}
+
 }  // namespace
 
+// Segments are parsed into `out.segments` and each name replaced by its stored name as the walk
+// reaches it.
 resolved_path resolve_path(const model& m, const json& path, placeholders& ph) {
   resolved_path out;
-  const std::vector<path_segment> given = parse_segments(path, out.display);
+  out.segments = parse_segments(path, out.display);
   const object_shape* shape = &m.root;  // where the next name is looked up, if in a map
   const attribute* at = nullptr;
-  std::string walked;
-  for (std::size_t i = 0; i < given.size(); ++i) {
-    const path_segment& seg = given[i];
-    path_segment stored = seg;
+  for (std::size_t i = 0; i < out.segments.size(); ++i) {
+    path_segment& seg = out.segments[i];
     if (seg.is_index) {
-      walked = index_path(walked, seg.index);
       if (at->type->name() == "list") {
         at = at->element.get();
       } else if (at->type->name() != "any") {
-        bad_path(out.display, "'" + walked + "' indexes " + at->type_name + ", which is not a list");
+        bad_path(out.display, "'" + walked_path(path, i + 1) + "' indexes " + at->type_name + ", which is not a list");
       }
       shape = at->shape.get();
-      out.text += "[" + std::to_string(seg.index) + "]";
-      out.segments.push_back(stored);
+      out.text += '[';
+      out.text += std::to_string(seg.index);
+      out.text += ']';
       continue;
     }
-    walked = child_path(walked, seg.name);
     if (shape != nullptr) {
       const attribute* field = shape->find(seg.name);
       if (field != nullptr) {
         at = field;
-        stored.name = field->stored_name;
         if (i == 0) out.top_level_key = m.is_key(seg.name);
+        seg.name = field->stored_name;
       } else if (shape->unknown == unknown_policy::keep) {
         at = &schemaless_attribute();
       } else {
         throw dynamap_error(error_kind::expression, codes::expression::unknown_attribute, out.display,
-                            out.display + ": '" + walked + "' is not declared in " + shape->label);
+                            out.display + ": '" + walked_path(path, i + 1) + "' is not declared in " + shape->label);
       }
     } else if (at != nullptr && (at->type->name() == "record")) {
       at = at->element.get();
     } else if (at != nullptr && at->type->name() == "any") {
       // schemaless below: any name
     } else {
-      bad_path(out.display, "'" + walked + "' reads into " + (at ? at->type_name : "nothing") +
+      bad_path(out.display, "'" + walked_path(path, i + 1) + "' reads into " + (at ? at->type_name : "nothing") +
                                 ", which has no named fields");
     }
     shape = at->type->name() == "map" ? at->shape.get() : nullptr;
-    if (!out.text.empty()) out.text += ".";
-    out.text += ph.name(stored.name);
-    out.segments.push_back(std::move(stored));
+    if (!out.text.empty()) out.text += '.';
+    out.text += ph.name(seg.name);
   }
   out.target = at;
   return out;

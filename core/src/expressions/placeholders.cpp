@@ -4,24 +4,29 @@
 
 namespace dynamap {
 
-std::string placeholders::name(const std::string& raw) {
-  auto it = by_name_.find(raw);
-  if (it != by_name_.end()) return it->second;
-  std::string token = "#n" + std::to_string(by_name_.size());
-  by_name_.emplace(raw, token);
-  names_[token] = raw;
-  return token;
+const std::string& placeholders::name(const std::string& raw) {
+  auto [it, added] = by_name_.try_emplace(raw);
+  if (added) {
+    it->second = "#n" + std::to_string(by_name_.size() - 1);
+    names_.get_ref<json::object_t&>().emplace(it->second, raw);
+  }
+  return it->second;  // unordered_map nodes stay put, so the reference outlives later names
 }
 
 std::string placeholders::value(json attribute_value) {
   std::string token = ":v" + std::to_string(values_.size());
-  values_[token] = std::move(attribute_value);
+  values_.get_ref<json::object_t&>().emplace(token, std::move(attribute_value));
   return token;
 }
 
 void placeholders::attach(json& request) const {
   if (!names_.empty()) request["ExpressionAttributeNames"] = names_;
   if (!values_.empty()) request["ExpressionAttributeValues"] = values_;
+}
+
+void placeholders::attach_last(json& request) {
+  if (!names_.empty()) request["ExpressionAttributeNames"] = std::move(names_);
+  if (!values_.empty()) request["ExpressionAttributeValues"] = std::move(values_);
 }
 
 void check_expression_length(const std::string& expression, const char* which) {

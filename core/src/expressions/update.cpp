@@ -9,11 +9,14 @@ namespace dynamap {
 
 namespace {
 
+using expression_detail::first_keyword;
+using expression_detail::keyword_member;
+
 // An action's value, by reference: json::value() would copy it, recursing through all of it.
 const json& value_of(const json& action) {
   static const json absent;
-  auto it = action.find("value");
-  return it != action.end() ? *it : absent;
+  const json* value = find_member(action, "value");
+  return value != nullptr ? *value : absent;
 }
 
 [[noreturn]] void fail(const char* code, const std::string& path, const std::string& message) {
@@ -42,9 +45,11 @@ class update_compiler {
     if (actions == nullptr || !actions->is_array() || actions->empty()) {
       fail(codes::expression::invalid, "", "an update needs at least one action");
     }
+    touched_.reserve(actions->size());
     for (const json& action : *actions) read_action(action);
     if (version_ != nullptr) {
-      add_.push_back(ph_.name(version_->stored_name) + " " + ph_.value(one_key_object("N", "1")));
+      const std::string& name = ph_.name(version_->stored_name);
+      add_.push_back(concat({name, " ", ph_.value(one_key_object("N", "1"))}));
     }
     std::string out;
     append_clause(out, "SET", set_);
@@ -59,7 +64,10 @@ class update_compiler {
     if (parts.empty()) return;
     if (!out.empty()) out += " ";
     out += keyword;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? " " : ", ") + parts[i];
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      out += i == 0 ? " " : ", ";
+      out += parts[i];
+    }
   }
 
   resolved_path place(const json& path) {
@@ -81,47 +89,62 @@ class update_compiler {
     return where;
   }
 
+  enum action_kind : std::size_t { set_action, remove_action, add_action, delete_action };
+
   void read_action(const json& action) {
     if (!action.is_object()) fail(codes::expression::invalid, "", "an update action is an object");
-    if (action.contains("set")) {
-      resolved_path where = place(action["set"]);
-      const json* value = action.contains("value") ? &action["value"] : nullptr;
-      if (value == nullptr) fail(codes::expression::invalid, where.display, "set() needs a value");
-      if (value->contains("value")) {
-        json av = stored_value(where, (*value)["value"]);
-        if (av.is_discarded()) {  // an empty set: DynamoDB cannot store it, so the attribute goes
-          check_removable(where);
-          remove_.push_back(where.text);
-        } else {
-          set_.push_back(where.text + " = " + ph_.value(std::move(av)));
-        }
-      } else {
-        set_.push_back(where.text + " = " + value_expression(where, *value));
+    const keyword_member kind = first_keyword(action, {"set", "remove", "add", "delete"});
+    switch (kind.which) {
+      case set_action: read_set(action, *kind.body); break;
+      case remove_action: {
+        resolved_path where = place(*kind.body);
+        check_removable(where);
+        remove_.push_back(std::move(where.text));
+        break;
       }
-    } else if (action.contains("remove")) {
-      resolved_path where = place(action["remove"]);
-      check_removable(where);
-      remove_.push_back(where.text);
-    } else if (action.contains("add")) {
-      resolved_path where = place(action["add"]);
-      const std::string_view type = where.target->type->name();
-      if (!is_numeric(*where.target) && type != "set") {
-        fail(codes::expression::invalid_operation, where.display, "add() works on numbers and sets, not " + where.target->type_name);
-      }
-      json av = condition_value(where, value_of(action));
-      if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "add() needs a non-empty set");
-      add_.push_back(where.text + " " + ph_.value(std::move(av)));
-    } else if (action.contains("delete")) {
-      resolved_path where = place(action["delete"]);
-      if (where.target->type->name() != "set" && where.target->type->name() != "any") {
-        fail(codes::expression::invalid_operation, where.display, "delete() removes members from a set, not from " + where.target->type_name);
-      }
-      json av = condition_value(where, value_of(action));
-      if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "delete() needs a non-empty set");
-      delete_.push_back(where.text + " " + ph_.value(std::move(av)));
-    } else {
-      fail(codes::expression::invalid, "", "unknown update action " + shallow_text(action));
+      case add_action: read_add(action, *kind.body); break;
+      case delete_action: read_delete(action, *kind.body); break;
+      default: fail(codes::expression::invalid, "", "unknown update action " + shallow_text(action));
     }
+  }
+
+  void read_set(const json& action, const json& path) {
+    resolved_path where = place(path);
+    const json* value = find_member(action, "value");
+    if (value == nullptr) fail(codes::expression::invalid, where.display, "set() needs a value");
+    const json* plain = find_member(*value, "value");
+    if (plain == nullptr) {
+      set_.push_back(concat({where.text, " = ", value_expression(where, *value)}));
+      return;
+    }
+    json av = stored_value(where, *plain);
+    if (av.is_discarded()) {  // an empty set: DynamoDB cannot store it, so the attribute goes
+      check_removable(where);
+      remove_.push_back(std::move(where.text));
+    } else {
+      set_.push_back(concat({where.text, " = ", ph_.value(std::move(av))}));
+    }
+  }
+
+  void read_add(const json& action, const json& path) {
+    resolved_path where = place(path);
+    const std::string_view type = where.target->type->name();
+    if (!is_numeric(*where.target) && type != "set") {
+      fail(codes::expression::invalid_operation, where.display, "add() works on numbers and sets, not " + where.target->type_name);
+    }
+    json av = condition_value(where, value_of(action));
+    if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "add() needs a non-empty set");
+    add_.push_back(concat({where.text, " ", ph_.value(std::move(av))}));
+  }
+
+  void read_delete(const json& action, const json& path) {
+    resolved_path where = place(path);
+    if (where.target->type->name() != "set" && where.target->type->name() != "any") {
+      fail(codes::expression::invalid_operation, where.display, "delete() removes members from a set, not from " + where.target->type_name);
+    }
+    json av = condition_value(where, value_of(action));
+    if (av.is_discarded()) fail(codes::expression::invalid_operation, where.display, "delete() needs a non-empty set");
+    delete_.push_back(concat({where.text, " ", ph_.value(std::move(av))}));
   }
 
   void check_removable(const resolved_path& where) {
@@ -134,33 +157,40 @@ class update_compiler {
   }
 
   // The right-hand side of SET beyond a plain value.
+  enum value_kind : std::size_t { path_value, plain_value, plus_value, minus_value, if_not_exists_value, list_append_value };
+
   std::string value_expression(const resolved_path& where, const json& e) {
-    if (e.contains("path")) return resolve_path(m_, e["path"], ph_).text;
-    if (e.contains("value")) return ph_.value(stored_value(where, e["value"]));
-    for (const char* op : {"plus", "minus"}) {
-      if (!e.contains(op)) continue;
-      if (!is_numeric(*where.target)) {
-        fail(codes::expression::invalid_operation, where.display, std::string(op) + "() works on numbers, not " + where.target->type_name);
-      }
-      const json& args = e[op];
-      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, std::string(op) + "() takes two operands");
-      // One statement per operand: the order of placeholders must not depend on the compiler.
-      const std::string left = operand(where, args[0]);
-      const std::string right = operand(where, args[1]);
-      return left + (op[0] == 'p' ? " + " : " - ") + right;
+    const keyword_member kind = first_keyword(e, {"path", "value", "plus", "minus", "ifNotExists", "listAppend"});
+    switch (kind.which) {
+      case path_value: return resolve_path(m_, *kind.body, ph_).text;
+      case plain_value: return ph_.value(stored_value(where, *kind.body));
+      case plus_value: return arithmetic(where, *kind.body, "plus", " + ");
+      case minus_value: return arithmetic(where, *kind.body, "minus", " - ");
+      case if_not_exists_value: return if_not_exists(where, *kind.body, false);
+      case list_append_value: return list_append(where, *kind.body);
+      default: fail(codes::expression::invalid, where.display, "unknown update value " + shallow_text(e));
     }
-    if (e.contains("ifNotExists")) return if_not_exists(where, e["ifNotExists"], false);
-    if (e.contains("listAppend")) {
-      if (where.target->type->name() != "list" && where.target->type->name() != "any") {
-        fail(codes::expression::invalid_operation, where.display, "append() and prepend() work on lists, not " + where.target->type_name);
-      }
-      const json& args = e["listAppend"];
-      if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "listAppend takes two operands");
-      const std::string first = operand(where, args[0]);
-      const std::string second = operand(where, args[1]);
-      return "list_append(" + first + ", " + second + ")";
+  }
+
+  std::string arithmetic(const resolved_path& where, const json& args, const char* op, std::string_view sign) {
+    if (!is_numeric(*where.target)) {
+      fail(codes::expression::invalid_operation, where.display, std::string(op) + "() works on numbers, not " + where.target->type_name);
     }
-    fail(codes::expression::invalid, where.display, "unknown update value " + shallow_text(e));
+    if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, std::string(op) + "() takes two operands");
+    // One statement per operand: the order of placeholders must not depend on the compiler.
+    const std::string left = operand(where, args[0]);
+    const std::string right = operand(where, args[1]);
+    return concat({left, sign, right});
+  }
+
+  std::string list_append(const resolved_path& where, const json& args) {
+    if (where.target->type->name() != "list" && where.target->type->name() != "any") {
+      fail(codes::expression::invalid_operation, where.display, "append() and prepend() work on lists, not " + where.target->type_name);
+    }
+    if (!args.is_array() || args.size() != 2) fail(codes::expression::invalid, where.display, "listAppend takes two operands");
+    const std::string first = operand(where, args[0]);
+    const std::string second = operand(where, args[1]);
+    return concat({"list_append(", first, ", ", second, ")"});
   }
 
   // DynamoDB's if_not_exists(path, operand) takes a path or a value, nothing computed; as the
@@ -182,11 +212,16 @@ class update_compiler {
   // An arithmetic or list operand: another path, or a value typed by the target without its
   // rules (an increment of 1 need not satisfy min: 10; a list being appended need not hold
   // minItems).
+  enum operand_kind : std::size_t { if_not_exists_operand, path_operand, value_operand };
+
   std::string operand(const resolved_path& where, const json& node) {
-    if (node.contains("ifNotExists")) return if_not_exists(where, node["ifNotExists"], true);
-    if (node.contains("path")) return resolve_path(m_, node["path"], ph_).text;
-    if (node.contains("value")) return ph_.value(condition_value(where, node["value"]));
-    fail(codes::expression::invalid, where.display, "an operand is {path} or {value}");
+    const keyword_member kind = first_keyword(node, {"ifNotExists", "path", "value"});
+    switch (kind.which) {
+      case if_not_exists_operand: return if_not_exists(where, *kind.body, true);
+      case path_operand: return resolve_path(m_, *kind.body, ph_).text;
+      case value_operand: return ph_.value(condition_value(where, *kind.body));
+      default: fail(codes::expression::invalid, where.display, "an operand is {path} or {value}");
+    }
   }
 
   const model& m_;

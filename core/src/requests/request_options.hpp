@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "dynamap/error.hpp"
 #include "dynamap/json.hpp"
@@ -13,7 +14,25 @@
 
 namespace dynamap::detail {
 
-inline void check_options(const json& options, std::initializer_list<const char*> known,
+// The member `name` of `object`, or null when absent. By reference: binding
+// `cond ? input["options"] : json()` to a reference copies the options, filter and all.
+inline const json& member_or_null(const json& object, std::string_view name) {
+  static const json absent;
+  const json* found = find_member(object, name);
+  return found != nullptr ? *found : absent;
+}
+
+// {"operation": ..., "request": ...}, what every builder returns, built without the
+// initializer-list form (which makes a two-element array per member first).
+inline json planned_request(const char* operation, json request) {
+  json out(json::value_t::object);
+  auto& members = out.get_ref<json::object_t&>();
+  members.emplace("operation", operation);
+  members.emplace("request", std::move(request));
+  return out;
+}
+
+inline void check_options(const json& options, std::initializer_list<std::string_view> known,
                           const char* operation) {
   if (options.is_null()) return;
   if (!options.is_object()) {
@@ -22,7 +41,8 @@ inline void check_options(const json& options, std::initializer_list<const char*
                             describe_value(options));
   }
   for (auto it = options.begin(); it != options.end(); ++it) {
-    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) {
+    const std::string_view key = it.key();
+    if (std::none_of(known.begin(), known.end(), [&](std::string_view k) { return key == k; })) {
       throw dynamap_error(error_kind::usage, codes::usage::unknown_option, it.key(),
                           std::string(operation) + " has no option '" + it.key() + "'");
     }
@@ -32,10 +52,12 @@ inline void check_options(const json& options, std::initializer_list<const char*
 // The value of a string option restricted to `allowed`, or `fallback` when absent.
 inline std::string read_choice(const json& options, const char* name,
                                std::initializer_list<const char*> allowed, const char* fallback) {
-  if (!options.is_object() || !options.contains(name)) return fallback;
-  const json& v = options[name];
-  if (v.is_string() && std::any_of(allowed.begin(), allowed.end(),
-                                   [&](const char* a) { return v == a; })) {
+  const json* found = find_member(options, name);
+  if (found == nullptr) return fallback;
+  const json& v = *found;
+  if (v.is_string() && std::any_of(allowed.begin(), allowed.end(), [&](const char* a) {
+        return v.get_ref<const std::string&>() == a;
+      })) {
     return v.get<std::string>();
   }
   std::string list;
@@ -46,8 +68,9 @@ inline std::string read_choice(const json& options, const char* name,
 }
 
 inline bool read_bool(const json& options, const char* name) {
-  if (!options.is_object() || !options.contains(name)) return false;
-  const json& v = options[name];
+  const json* found = find_member(options, name);
+  if (found == nullptr) return false;
+  const json& v = *found;
   if (!v.is_boolean()) {
     throw dynamap_error(error_kind::usage, codes::usage::invalid_option, name,
                         std::string("option ") + name + ": expected true or false, got " +

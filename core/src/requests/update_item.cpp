@@ -21,15 +21,17 @@ json build_update_item(const model& m, const json& key, const json& update, cons
   std::vector<std::string> added;
   if (!version.is_discarded()) added.push_back(detail::version_matches(*version_attr, version, ph));
   check_expression_length(expression, "the update expression");
-  json request = {{"TableName", table_name(m, options)},
-                  {"Key", to_attribute_map(m, checked.value)},
-                  {"UpdateExpression", expression}};
+  json request(json::value_t::object);
+  auto& members = request.get_ref<json::object_t&>();
+  members.emplace("TableName", table_name(m, options));
+  members.emplace("Key", to_attribute_map(m, checked.value));
+  members.emplace("UpdateExpression", std::move(expression));
   const std::string returns = detail::read_choice(options, "returnValues",
                                                   {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"}, "NONE");
   if (returns != "NONE") request["ReturnValues"] = returns;
   detail::apply_return_options(request, options);
   detail::finish_conditions(request, m, options, added, ph);
-  return {{"operation", "UpdateItem"}, {"request", std::move(request)}};
+  return detail::planned_request("UpdateItem", std::move(request));
 }
 
 }  // namespace dynamap

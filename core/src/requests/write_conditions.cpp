@@ -30,31 +30,37 @@ json split_version(const model& m, const json& key, json& version) {
 }
 
 std::string must_not_exist(const model& m, placeholders& ph) {
-  return "attribute_not_exists(" + ph.name(m.partition().stored_name) + ")";
+  return concat({"attribute_not_exists(", ph.name(m.partition().stored_name), ")"});
 }
 
 std::string version_matches(const attribute& version, const json& expected, placeholders& ph) {
-  return ph.name(version.stored_name) + " = " + ph.value(value_to_attribute_value(version, expected));
+  const std::string& name = ph.name(version.stored_name);
+  return concat({name, " = ", ph.value(value_to_attribute_value(version, expected))});
 }
 
 void finish_conditions(json& request, const model& m, const json& options, const std::vector<std::string>& added,
                        placeholders& ph) {
-  std::vector<std::string> parts;
-  if (options.is_object() && options.contains("condition") && !options["condition"].is_null()) {
-    parts.push_back(compile_condition(m, options["condition"], ph));
-  }
-  parts.insert(parts.end(), added.begin(), added.end());
-  if (!parts.empty()) {
+  const json& condition = member_or_null(options, "condition");
+  std::string caller_part;
+  if (!condition.is_null()) caller_part = compile_condition(m, condition, ph);
+  const std::size_t part_count = (condition.is_null() ? 0 : 1) + added.size();
+  if (part_count > 0) {
     std::string expression;
-    if (parts.size() == 1) {
-      expression = parts[0];
+    if (part_count == 1) {
+      expression = condition.is_null() ? added.front() : std::move(caller_part);
     } else {
-      for (const std::string& p : parts) expression += (expression.empty() ? "(" : " AND (") + p + ")";
+      auto append = [&](const std::string& part) {
+        expression += expression.empty() ? "(" : " AND (";
+        expression += part;
+        expression += ')';
+      };
+      if (!condition.is_null()) append(caller_part);
+      for (const std::string& part : added) append(part);
     }
     check_expression_length(expression, "the condition expression");
-    request["ConditionExpression"] = expression;
+    request["ConditionExpression"] = std::move(expression);
   }
-  ph.attach(request);
+  ph.attach_last(request);
 }
 
 void apply_return_options(json& request, const json& options) {
