@@ -116,7 +116,7 @@ json run(const model& m, std::string_view op, std::string_view input_text) {
     if (!read.ok()) throw_validation(std::move(read.issues));
     return std::move(read.value);
   }
-  if (op == "plan.put") return build_put_item(m, field(input, "item"), options, read_write_inputs(input));
+  if (op == "plan.put") return build_put_item_printed(m, field(input, "item"), options, read_write_inputs(input));
   if (op == "plan.get") return build_get_item(m, field(input, "key"), options);
   if (op == "plan.delete") return build_delete_item(m, field(input, "key"), options);
   if (op == "plan.update") return build_update_item(m, field(input, "key"), field(input, "update"), options);

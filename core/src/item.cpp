@@ -28,14 +28,15 @@ void check_key_value(const model& m, const json& item, const std::string& name, 
   }
 }
 
-void check_limits(const model& m, const json& item, issue_list& issues) {
-  check_key_value(m, item, m.partition_key, max_partition_key_bytes, issues);
-  if (m.sort_key) check_key_value(m, item, *m.sort_key, max_sort_key_bytes, issues);
+// `keys` holds at least the AttributeValues of the table's and indexes' key attributes; `size` is
+// the whole item's.
+void check_limits(const model& m, const json& keys, std::size_t size, issue_list& issues) {
+  check_key_value(m, keys, m.partition_key, max_partition_key_bytes, issues);
+  if (m.sort_key) check_key_value(m, keys, *m.sort_key, max_sort_key_bytes, issues);
   for (const index_def& index : m.indexes) {
-    if (index.global) check_key_value(m, item, index.partition, max_partition_key_bytes, issues);
-    if (index.sort) check_key_value(m, item, *index.sort, max_sort_key_bytes, issues);
+    if (index.global) check_key_value(m, keys, index.partition, max_partition_key_bytes, issues);
+    if (index.sort) check_key_value(m, keys, *index.sort, max_sort_key_bytes, issues);
   }
-  const std::size_t size = item_size(item);
   if (size > max_item_bytes) {
     issues.push_back({"", codes::validation::item_size, "the item is " + std::to_string(size) +
                                           " bytes as DynamoDB counts them; the limit is 409600 (400 KB)"});
@@ -53,12 +54,71 @@ validation_result validate_item(const model& m, const json& item, const write_in
   // The limits are DynamoDB's sizes of the stored item: the map is made once and kept for the
   // request, which needs it too.
   json av = to_attribute_map(m, out);
-  check_limits(m, av, result.issues);
+  check_limits(m, av, item_size(av), result.issues);
   if (result.ok()) {
     result.value = std::move(out);
     result.item = std::move(av);
   }
   return result;
+}
+
+validation_result normalize_item(const model& m, const json& item, const write_inputs& inputs) {
+  validation_result result;
+  random_bits random(inputs.seed);
+  value_context ctx{result.issues, inputs.now_millis, &random};
+  json out = normalize_object(m.root, item, "", ctx);
+  if (result.ok()) result.value = std::move(out);
+  return result;
+}
+
+namespace {
+
+// The AttributeValues of the key attributes of the table and its indexes, all check_limits reads.
+json key_attribute_map(const model& m, const json& normalized) {
+  json keys = json::object();
+  auto add = [&](const std::string& name) {
+    const attribute* attr = m.find(name);
+    if (attr == nullptr || keys.contains(attr->stored_name)) return;
+    auto it = normalized.find(escape_key(attr->name));
+    if (it == normalized.end()) return;
+    json av = value_to_attribute_value(*attr, *it);
+    if (!av.is_discarded()) keys.emplace(attr->stored_name, std::move(av));
+  };
+  add(m.partition_key);
+  if (m.sort_key) add(*m.sort_key);
+  for (const index_def& index : m.indexes) {
+    add(index.partition);
+    if (index.sort) add(*index.sort);
+  }
+  return keys;
+}
+
+// What one top-level attribute adds to item_size, 0 when it is absent or stores nothing.
+std::size_t attribute_bytes(const attribute& attr, const json& normalized_value) {
+  if (normalized_value.is_discarded()) return 0;
+  const json av = value_to_attribute_value(attr, normalized_value);
+  return av.is_discarded() ? 0 : attr.stored_name.size() + attribute_value_size(av);
+}
+
+}  // namespace
+
+std::string print_item(const model& m, json normalized, const attribute* replaced, const json& replacement,
+                       issue_list& issues) {
+  const json keys = key_attribute_map(m, normalized);
+  std::size_t replaced_bytes = 0;
+  if (replaced != nullptr) {
+    // Changed in place: a copy of the item would cost about what printing it does.
+    const std::string key = escape_key(replaced->name);
+    auto before = normalized.find(key);
+    replaced_bytes = before == normalized.end() ? 0 : attribute_bytes(*replaced, *before);
+    normalized[key] = replacement;
+  }
+  av_text out;
+  write_object_attribute_map(m.root, normalized, out);
+  std::size_t size = out.bytes;
+  if (replaced != nullptr) size = size - attribute_bytes(*replaced, replacement) + replaced_bytes;
+  check_limits(m, keys, size, issues);
+  return std::move(out.text);
 }
 
 validation_result validate_key(const model& m, const json& key) {

@@ -10,9 +10,12 @@ std::size_t base64_bytes(const std::string& text) {
   return text.size() / 4 * 3 - std::min<std::size_t>(padding, 2);
 }
 
-std::size_t number_bytes(const json& n) {
-  const std::size_t digits = n.is_string() ? significant_digits(n.get_ref<const std::string&>()) : 0;
+std::size_t digits_bytes(std::size_t digits) {
   return (digits + 1) / 2 + 1;  // one byte per two significant digits, plus one
+}
+
+std::size_t number_bytes(const json& n) {
+  return digits_bytes(n.is_string() ? significant_digits(n.get_ref<const std::string&>()) : 0);
 }
 
 // An AttributeValue's type tag, read once: the walk below visits every value of every item
@@ -56,6 +59,8 @@ std::size_t scalar_bytes(av_tag tag, const json& v) {
   }
 }
 }  // namespace
+
+std::size_t number_value_size(const std::string& digits) { return digits_bytes(significant_digits(digits)); }
 
 std::size_t attribute_value_size(const json& av) {
   if (!av.is_object() || av.size() != 1) return 0;

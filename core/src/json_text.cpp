@@ -70,7 +70,9 @@ void write_escape(unsigned char c, std::string& out) {
   }
 }
 
-void write_string(const std::string& s, std::string& out) {
+}  // namespace
+
+void write_json_string(std::string_view s, std::string& out) {
   const char* p = s.data();
   const std::size_t n = s.size();
   std::size_t start = first_special(p, n);
@@ -83,7 +85,7 @@ void write_string(const std::string& s, std::string& out) {
   if (!valid_utf8(reinterpret_cast<const unsigned char*>(p) + start, n - start)) {
     // Bytes that are not UTF-8 (a server's message cut mid-character): nlohmann's replacement
     // rules, for this rare string.
-    out.append(json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+    out.append(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
     return;
   }
   out.push_back('"');
@@ -99,7 +101,16 @@ void write_string(const std::string& s, std::string& out) {
   out.push_back('"');
 }
 
-void write(const json& value, std::string& out) {
+void write_json_double(double x, std::string& out) {
+  if (!std::isfinite(x)) {
+    out.append("null");
+    return;
+  }
+  char digits[64];  // the shortest form nlohmann's dump writes (Grisu2), "1.0" for 1.0
+  out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, x));
+}
+
+void write_json(const json& value, std::string& out) {
   switch (value.type()) {
     case json::value_t::object: {
       out.push_back('{');
@@ -107,9 +118,9 @@ void write(const json& value, std::string& out) {
       for (auto it = value.begin(); it != value.end(); ++it) {
         if (!first) out.push_back(',');
         first = false;
-        write_string(it.key(), out);
+        write_json_string(it.key(), out);
         out.push_back(':');
-        write(it.value(), out);
+        write_json(it.value(), out);
       }
       out.push_back('}');
       return;
@@ -120,35 +131,30 @@ void write(const json& value, std::string& out) {
       for (const json& element : value) {
         if (!first) out.push_back(',');
         first = false;
-        write(element, out);
+        write_json(element, out);
       }
       out.push_back(']');
       return;
     }
-    case json::value_t::string: write_string(value.get_ref<const std::string&>(), out); return;
+    case json::value_t::string: write_json_string(value.get_ref<const std::string&>(), out); return;
     case json::value_t::boolean: out.append(value.get<bool>() ? "true" : "false"); return;
     case json::value_t::number_integer: out.append(std::to_string(value.get<std::int64_t>())); return;
     case json::value_t::number_unsigned: out.append(std::to_string(value.get<std::uint64_t>())); return;
-    case json::value_t::number_float: {
-      const double x = value.get<double>();
-      if (!std::isfinite(x)) {
-        out.append("null");
-        return;
-      }
-      char digits[64];  // the shortest form nlohmann's dump writes (Grisu2), "1.0" for 1.0
-      out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, x));
+    case json::value_t::number_float: write_json_double(value.get<double>(), out); return;
+    case json::value_t::binary: {
+      // JSON text printed ahead of time (see json_text.hpp).
+      const json::binary_t& text = value.get_binary();
+      out.append(reinterpret_cast<const char*>(text.data()), text.size());
       return;
     }
-    default: out.append(value.dump()); return;  // null, binary
+    default: out.append(value.dump()); return;  // null, discarded
   }
 }
-
-}  // namespace
 
 std::string json_text(const json& value) {
   std::string out;
   out.reserve(256);
-  write(value, out);
+  write_json(value, out);
   return out;
 }
 

@@ -1,6 +1,11 @@
 #include "dynamap/error_codes.hpp"
 #include "dynamap/values.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "dynamap/json_text.hpp"
+
 #include "dynamap/path.hpp"
 #include "dynamap/random_bits.hpp"
 #include "dynamap/value_tags.hpp"
@@ -8,6 +13,61 @@
 namespace dynamap {
 
 namespace {
+
+// One member of an AttributeValue map being printed.
+struct av_entry {
+  std::string_view name;  // as stored
+  std::size_t order;      // its place among the normalized value's keys
+  const attribute* attr;
+  const json* value;
+};
+
+// The entries in the order the std::map of object_to_attribute_map prints them; among equal names
+// (which that map holds once) the one it would have taken first comes first.
+void sort_entries(std::vector<av_entry>& entries) {
+  std::sort(entries.begin(), entries.end(), [](const av_entry& a, const av_entry& b) {
+    const int c = a.name.compare(b.name);
+    return c != 0 ? c < 0 : a.order < b.order;
+  });
+}
+
+// The name a normalized key stands for: the key itself unless its leading '$' was doubled, in
+// which case the unescaped copy is kept in `owned` (reserved by the caller, so views stay valid).
+const std::string& unescaped_name(const std::string& key, std::vector<std::string>& owned) {
+  if (key.size() < 2 || key[0] != '$' || key[1] != '$') return key;
+  owned.push_back(unescape_key(key));
+  return owned.back();
+}
+
+// Prints sorted entries as a JSON object. An entry whose value stores nothing is dropped
+// (`keep_unstored` false, as object_to_attribute_map leaves it out) or printed as the discarded
+// value a record's map holds. Returns the number of entries printed.
+std::size_t write_entries(const std::vector<av_entry>& entries, bool keep_unstored, av_text& out) {
+  out.text.push_back('{');
+  std::size_t written = 0;
+  std::string_view last;
+  for (const av_entry& e : entries) {
+    if (written > 0 && e.name == last) continue;  // the map kept the first
+    const std::size_t text_mark = out.text.size();
+    const std::size_t bytes_mark = out.bytes;
+    if (written > 0) out.text.push_back(',');
+    write_json_string(e.name, out.text);
+    out.text.push_back(':');
+    out.bytes += e.name.size();
+    if (!write_value_attribute_value(*e.attr, *e.value, out)) {
+      if (!keep_unstored) {
+        out.text.resize(text_mark);
+        out.bytes = bytes_mark;
+        continue;
+      }
+      write_unstored_value(out);
+    }
+    last = e.name;
+    ++written;
+  }
+  out.text.push_back('}');
+  return written;
+}
 
 std::string not_declared(const object_shape& shape) {
   return "is not declared in " + shape.label + " (declare it, or set the unknown policy to 'strip' or 'keep')";
@@ -124,6 +184,52 @@ json object_to_attribute_map(const object_shape& shape, const json& value) {
     if (!av.is_discarded()) out.emplace(attr != nullptr ? attr->stored_name : name, std::move(av));
   }
   return out;
+}
+
+bool write_value_attribute_value(const attribute& attr, const json& value, av_text& out) {
+  if (value.is_null()) {
+    out.text.append(R"({"NULL":true})");
+    out.bytes += 1;
+    return true;
+  }
+  return attr.type->write_attribute_value(attr, value, out);
+}
+
+std::size_t write_object_attribute_map(const object_shape& shape, const json& value, av_text& out) {
+  std::vector<av_entry> entries;
+  entries.reserve(value.size());
+  std::vector<std::string> owned;
+  owned.reserve(value.size());
+  std::size_t order = 0;
+  for (auto it = value.begin(); it != value.end(); ++it, ++order) {
+    const std::string& name = unescaped_name(it.key(), owned);
+    const attribute* attr = shape.find(name);
+    if (attr != nullptr) {
+      entries.push_back({attr->stored_name, order, attr, &it.value()});
+    } else {
+      entries.push_back({name, order, &schemaless_attribute(), &it.value()});
+    }
+  }
+  sort_entries(entries);
+  return write_entries(entries, false, out);
+}
+
+std::size_t write_record_attribute_map(const attribute& element, const json& value, av_text& out) {
+  std::vector<av_entry> entries;
+  entries.reserve(value.size());
+  std::vector<std::string> owned;
+  owned.reserve(value.size());
+  std::size_t order = 0;
+  for (auto it = value.begin(); it != value.end(); ++it, ++order) {
+    entries.push_back({unescaped_name(it.key(), owned), order, &element, &it.value()});
+  }
+  sort_entries(entries);
+  return write_entries(entries, true, out);
+}
+
+void write_unstored_value(av_text& out) {
+  static const json unstored(json::value_t::discarded);
+  write_json(unstored, out.text);
 }
 
 json value_from_attribute_value(const attribute& attr, const json& av, const std::string& path,

@@ -42,6 +42,20 @@ validation_result from_attribute_map(const model& m, const json& item, bool part
 std::size_t attribute_value_size(const json& av);
 std::size_t item_size(const json& attribute_map);
 
+// The same size from an N value's digits.
+std::size_t number_value_size(const std::string& digits);
+
+// validate_item in two steps, for a put whose request is printed rather than read: normalize
+// (result.item stays null), then print the AttributeValue map as JSON text (for json_text_value)
+// instead of building it, with validate_item's checks of DynamoDB's limits and the same issues.
+validation_result normalize_item(const model& m, const json& item, const write_inputs& inputs);
+
+// `replaced` (if not null) is a top-level attribute whose value in the text is `replacement`
+// rather than its value in `normalized`; the limits are checked on `normalized` as it is, as
+// validate_item checks them (a put's next version number replaces the one it read).
+std::string print_item(const model& m, json normalized, const attribute* replaced, const json& replacement,
+                       issue_list& issues);
+
 constexpr std::size_t max_item_bytes = 400 * 1024;
 constexpr std::size_t max_partition_key_bytes = 2048;
 constexpr std::size_t max_sort_key_bytes = 1024;

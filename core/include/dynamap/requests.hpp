@@ -13,6 +13,9 @@ namespace dynamap {
 std::string table_name(const model& m, const json& options);
 
 json build_put_item(const model& m, const json& item, const json& options, const write_inputs& inputs);
+// The same request with its "Item" as JSON text already printed (json_text_value), for a reply
+// that is printed and not read: the AttributeValue map is never built as a json tree.
+json build_put_item_printed(const model& m, const json& item, const json& options, const write_inputs& inputs);
 json build_get_item(const model& m, const json& key, const json& options);
 json build_delete_item(const model& m, const json& key, const json& options);
 json build_update_item(const model& m, const json& key, const json& update, const json& options);

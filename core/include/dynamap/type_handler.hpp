@@ -21,6 +21,14 @@ struct value_context {
   bool partial = false;            // a projected read: absent attributes were not asked for
 };
 
+// An item's AttributeValue map being printed as JSON text, with DynamoDB's size of what has been
+// written so far: the text and the size of a put come from one walk, without the json tree of
+// AttributeValues that printing and sizing would otherwise need.
+struct av_text {
+  std::string text;
+  std::size_t bytes = 0;
+};
+
 // DynamoDB refuses items nested deeper than 32 levels of maps and lists.
 constexpr int max_nesting_depth = 32;
 
@@ -55,6 +63,11 @@ class type_handler {
 
   // Maps a normalized value to its AttributeValue.
   virtual json to_attribute_value(const attribute& attr, const json& value) const = 0;
+
+  // Appends the AttributeValue of a normalized value to `out` as json_text prints it, adding its
+  // size as attribute_value_size counts it. Returns false, having written nothing, when the type
+  // stores nothing for the value (an empty set). This one builds the AttributeValue and prints it.
+  virtual bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const;
 
   // Maps an AttributeValue read from DynamoDB back to a JS value; on failure adds issues and
   // returns null.

@@ -34,6 +34,21 @@ json default_value(const attribute& attr, value_context& ctx);
 json value_to_attribute_value(const attribute& attr, const json& value);
 json object_to_attribute_map(const object_shape& shape, const json& value);
 
+// The same, printed: appends the text json_text would print for value_to_attribute_value and
+// object_to_attribute_map, adding item_size's count (an object's entries as an item's: name and
+// value, no map overhead). write_value_attribute_value returns false when nothing is stored, as
+// the type's does; an object drops such an entry, as object_to_attribute_map leaves it out.
+// Returns the number of entries written.
+bool write_value_attribute_value(const attribute& attr, const json& value, av_text& out);
+std::size_t write_object_attribute_map(const object_shape& shape, const json& value, av_text& out);
+
+// A record's entries: `element` for every value, names unescaped. Returns the number written.
+std::size_t write_record_attribute_map(const attribute& element, const json& value, av_text& out);
+
+// What json_text prints for a value no AttributeValue stands for, as a list or a record holds it.
+// Validation refuses an empty set there today; this keeps the text identical if that changes.
+void write_unstored_value(av_text& out);
+
 // AttributeValue -> JS value, and an AttributeValue map -> object, listing every problem.
 json value_from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                 value_context& ctx);

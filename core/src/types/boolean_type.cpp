@@ -17,6 +17,12 @@ json boolean_type::to_attribute_value(const attribute&, const json& value) const
   return one_key_object("BOOL", value);
 }
 
+bool boolean_type::write_attribute_value(const attribute&, const json& value, av_text& out) const {
+  out.text.append(value.get<bool>() ? R"({"BOOL":true})" : R"({"BOOL":false})");
+  out.bytes += 1;
+  return true;
+}
+
 json boolean_type::from_attribute_value(const attribute&, const json& av, const std::string& path,
                                         value_context& ctx) const {
   const json* b = expect_attribute_value(av, "BOOL", path, ctx);

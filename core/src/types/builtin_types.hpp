@@ -21,6 +21,7 @@ namespace dynamap::detail {
 
 class string_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
   DYNAMAP_TYPE_HANDLER_RULES
   std::string_view key_type(const attribute&) const override { return "S"; }
 };
@@ -29,6 +30,7 @@ class string_type final : public type_handler {
 // counter for optimistic locking.
 class number_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
   DYNAMAP_TYPE_HANDLER_RULES
   std::string_view key_type(const attribute&) const override { return "N"; }
 
@@ -55,6 +57,7 @@ class decimal_type final : public type_handler {
 
 class boolean_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
 };
 
 class enum_type final : public type_handler {
@@ -106,16 +109,19 @@ class binary_type final : public type_handler {
 
 class list_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
   DYNAMAP_TYPE_HANDLER_RULES
 };
 
 class map_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
   DYNAMAP_TYPE_HANDLER_RULES
 };
 
 class record_type final : public type_handler {
   DYNAMAP_TYPE_HANDLER_BODY
+  bool write_attribute_value(const attribute& attr, const json& value, av_text& out) const override;
   DYNAMAP_TYPE_HANDLER_RULES
 };
 

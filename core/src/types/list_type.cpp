@@ -43,6 +43,19 @@ json list_type::to_attribute_value(const attribute& attr, const json& value) con
   return one_key_object("L", std::move(list));
 }
 
+bool list_type::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
+  out.text.append(R"({"L":[)");
+  bool first = true;
+  for (const json& element : value) {
+    if (!first) out.text.push_back(',');
+    first = false;
+    if (!write_value_attribute_value(*attr.element, element, out)) write_unstored_value(out);
+  }
+  out.text.append("]}");
+  out.bytes += 3 + value.size();  // a list's overhead, and a byte per element
+  return true;
+}
+
 json list_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                      value_context& ctx) const {
   const json* list = expect_attribute_value(av, "L", path, ctx);

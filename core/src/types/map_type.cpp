@@ -31,6 +31,14 @@ json map_type::to_attribute_value(const attribute& attr, const json& value) cons
   return one_key_object("M", object_to_attribute_map(*attr.shape, value));
 }
 
+bool map_type::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
+  out.text.append(R"({"M":)");
+  const std::size_t entries = write_object_attribute_map(*attr.shape, value, out);
+  out.text.push_back('}');
+  out.bytes += 3 + entries;  // a map's overhead, and a byte per entry
+  return true;
+}
+
 json map_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                     value_context& ctx) const {
   const json* map = expect_attribute_value(av, "M", path, ctx);

@@ -5,6 +5,8 @@
 
 #include "dynamap/number_text.hpp"
 #include "dynamap/value_tags.hpp"
+#include "dynamap/json_text.hpp"
+#include "dynamap/item.hpp"
 #include "types/builtin_types.hpp"
 #include "types/number_display.hpp"
 #include "types/rule_reader.hpp"
@@ -93,6 +95,17 @@ json number_type::to_attribute_value(const attribute&, const json& value) const 
   if (value.is_number_unsigned()) return one_key_object("N", std::to_string(value.get<std::uint64_t>()));
   if (value.is_number_integer()) return one_key_object("N", std::to_string(value.get<std::int64_t>()));
   return one_key_object("N", format_js_number(value.get<double>()));
+}
+
+bool number_type::write_attribute_value(const attribute&, const json& value, av_text& out) const {
+  const std::string digits = value.is_number_unsigned() ? std::to_string(value.get<std::uint64_t>())
+                             : value.is_number_integer() ? std::to_string(value.get<std::int64_t>())
+                                                         : format_js_number(value.get<double>());
+  out.text.append(R"({"N":)");
+  write_json_string(digits, out.text);
+  out.text.push_back('}');
+  out.bytes += number_value_size(digits);
+  return true;
 }
 
 json number_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

@@ -44,6 +44,14 @@ json record_type::to_attribute_value(const attribute& attr, const json& value) c
   return one_key_object("M", std::move(map));
 }
 
+bool record_type::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
+  out.text.append(R"({"M":)");
+  const std::size_t entries = write_record_attribute_map(*attr.element, value, out);
+  out.text.push_back('}');
+  out.bytes += 3 + entries;  // a map's overhead, and a byte per entry
+  return true;
+}
+
 json record_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
                                        value_context& ctx) const {
   const json* map = expect_attribute_value(av, "M", path, ctx);

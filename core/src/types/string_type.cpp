@@ -2,6 +2,7 @@
 #include "dynamap/path.hpp"
 #include "dynamap/regex.hpp"
 #include "dynamap/string_formats.hpp"
+#include "dynamap/json_text.hpp"
 #include "types/builtin_types.hpp"
 #include "types/rule_reader.hpp"
 
@@ -97,6 +98,15 @@ json string_type::normalize(const attribute& attr, const json& value, const std:
 
 json string_type::to_attribute_value(const attribute&, const json& value) const {
   return one_key_object("S", value);
+}
+
+bool string_type::write_attribute_value(const attribute&, const json& value, av_text& out) const {
+  const std::string& text = value.get_ref<const std::string&>();
+  out.text.append(R"({"S":)");
+  write_json_string(text, out.text);
+  out.text.push_back('}');
+  out.bytes += text.size();
+  return true;
 }
 
 json string_type::from_attribute_value(const attribute&, const json& av, const std::string& path,

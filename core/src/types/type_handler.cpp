@@ -1,5 +1,7 @@
 #include "dynamap/type_handler.hpp"
 
+#include "dynamap/item.hpp"
+#include "dynamap/json_text.hpp"
 #include "dynamap/value_tags.hpp"
 
 namespace dynamap {
@@ -8,6 +10,14 @@ void type_handler::parse_rules(attribute&, const json&, const std::string&,
                                const schema_reader&) const {}
 
 bool type_handler::accepts_rule(std::string_view) const { return false; }
+
+bool type_handler::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
+  const json av = to_attribute_value(attr, value);
+  if (av.is_discarded()) return false;
+  write_json(av, out.text);
+  out.bytes += attribute_value_size(av);
+  return true;
+}
 
 std::string describe_value(const json& value) {
   switch (value.type()) {
