@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "dynamap/item.hpp"
+#include "dynamap/json_reader.hpp"
 #include "dynamap/number_text.hpp"
 #include "dynamap/path.hpp"
 #include "dynamap/type_handler.hpp"
@@ -322,8 +323,9 @@ json parse_unprocessed_writes(const model& m, const json& writes) {
 }
 
 json parse_error_response(int status, std::string_view body) {
-  json parsed = json::parse(body, nullptr, false);
-  if (!nests_within(parsed, max_response_depth)) parsed = json();  // read as text, like any non-JSON body
+  // Not JSON, or deeper than any DynamoDB answer: read as text.
+  json_read_result read = read_json(body, max_response_depth);
+  const json parsed = read.status == json_read_status::ok ? std::move(read.value) : json();
   std::string type;
   std::string message;
   if (parsed.is_object()) {
