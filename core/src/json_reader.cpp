@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "regex/code_points.hpp"
+
 namespace dynamap {
 
 namespace {
@@ -316,31 +318,11 @@ class reader {
   }
 
   // The well-formed sequences of RFC 3629, as nlohmann checks them: no overlong forms, no
-  // UTF-16 surrogates, nothing past U+10FFFF.
+  // UTF-16 surrogates, nothing past U+10FFFF (the regex engine's decoder checks exactly that).
   bool skip_utf8_sequence() {
-    const auto byte = [this](std::size_t i) { return static_cast<unsigned char>(p_[i]); };
-    const unsigned char lead = byte(0);
-    const std::size_t left = static_cast<std::size_t>(end_ - p_);
     std::size_t size = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      size = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      size = 3;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      size = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (left < size || byte(1) < low || byte(1) > high) return false;
-    for (std::size_t i = 2; i < size; ++i) {
-      if (byte(i) < 0x80 || byte(i) > 0xBF) return false;
-    }
+    const std::string_view rest(p_, static_cast<std::size_t>(end_ - p_));
+    if (detail::decode_utf8(rest, size) == detail::invalid_code_point) return false;
     p_ += size;
     return true;
   }

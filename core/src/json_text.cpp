@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "regex/code_points.hpp"
+
 namespace dynamap {
 
 namespace {
@@ -14,41 +16,6 @@ std::size_t first_special(const char* p, std::size_t n) {
     if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
   }
   return n;
-}
-
-// Whether p[0..n) is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
-// past U+10FFFF), the strings nlohmann's escaper copies without replacing anything.
-bool valid_utf8(const unsigned char* p, std::size_t n) {
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // the range of the second byte, which rules out the bad forms
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;   // overlong
-      if (c == 0xED) high = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;   // overlong
-      if (c == 0xF4) high = 0x8F;  // past U+10FFFF
-    } else {
-      return false;
-    }
-    if (n - i < length || p[i + 1] < low || p[i + 1] > high) return false;
-    for (std::size_t k = 2; k < length; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
 }
 
 // nlohmann's escapes: the two-character ones, \u00XX (lower-case hex) for other controls.
@@ -82,7 +49,7 @@ void write_json_string(std::string_view s, std::string& out) {
     out.push_back('"');
     return;
   }
-  if (!valid_utf8(reinterpret_cast<const unsigned char*>(p) + start, n - start)) {
+  if (!detail::is_valid_utf8(s.substr(start))) {
     // Bytes that are not UTF-8 (a server's message cut mid-character): nlohmann's replacement
     // rules, for this rare string.
     out.append(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));

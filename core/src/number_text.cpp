@@ -457,6 +457,18 @@ split divide(big a, const big& b) {
 
 // |value| = m × 2^e, m < 2^53, for finite non-zero values. `lower_closer`: the double below is
 // half as far as the one above (m is a power of two and not the smallest normal exponent).
+// The scaled value and the ends of its interval from their three quotients; the low end rounds
+// up to the first integer inside the interval.
+void take_quotients(scaled& v, const split& x, const split& h, const split& l) {
+  v.x = x.q;
+  v.x_whole = x.exact;
+  v.x_half = x.half;
+  v.hi = h.q;
+  v.hi_exact = h.exact;
+  v.lo = l.q + (l.exact ? 0 : 1);
+  v.lo_exact = l.exact;
+}
+
 struct binary_parts {
   std::uint64_t m;
   int e;
@@ -513,13 +525,7 @@ shortest_digits shortest(double value) {
       const split x = shift_split(p5.times(c4), shift);
       const split h = shift_split(p5.times(c4 + 2), shift);
       const split l = shift_split(p5.times(c4 - below), shift);
-      v.x = x.q;
-      v.x_whole = x.exact;
-      v.x_half = x.half;
-      v.hi = h.q;
-      v.hi_exact = h.exact;
-      v.lo = l.q + (l.exact ? 0 : 1);
-      v.lo_exact = l.exact;
+      take_quotients(v, x, h, l);
     }
   } else {
     // |value| >= 2^53. level −p, p = max(0, floor(e log10 2) − 1): [L, H] is wider than 1.5 and
@@ -535,13 +541,7 @@ shortest_digits shortest(double value) {
     const split h = divide(h_num, divisor);
     const split l = divide(l_num, divisor);
     v.level = -p;
-    v.x = x.q;
-    v.x_whole = x.exact;
-    v.x_half = x.half;
-    v.hi = h.q;
-    v.hi_exact = h.exact;
-    v.lo = l.q + (l.exact ? 0 : 1);
-    v.lo_exact = l.exact;
+    take_quotients(v, x, h, l);
   }
   return finish(v, ends);
 }

@@ -2,10 +2,11 @@
 #include "dynamap/values.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dynamap/json_text.hpp"
-
 #include "dynamap/path.hpp"
 #include "dynamap/random_bits.hpp"
 #include "dynamap/value_tags.hpp"
@@ -195,36 +196,54 @@ bool write_value_attribute_value(const attribute& attr, const json& value, av_te
   return attr.type->write_attribute_value(attr, value, out);
 }
 
-std::size_t write_object_attribute_map(const object_shape& shape, const json& value, av_text& out) {
+namespace {
+
+// Prints a map's entries in the order the std::map of object_to_attribute_map would: `entry_of`
+// gives each unescaped name's stored name and attribute.
+template <typename EntryOf>
+std::size_t write_map_entries(const json& value, bool keep_unstored, av_text& out, EntryOf entry_of) {
   std::vector<av_entry> entries;
   entries.reserve(value.size());
   std::vector<std::string> owned;
   owned.reserve(value.size());
   std::size_t order = 0;
   for (auto it = value.begin(); it != value.end(); ++it, ++order) {
-    const std::string& name = unescaped_name(it.key(), owned);
-    const attribute* attr = shape.find(name);
-    if (attr != nullptr) {
-      entries.push_back({attr->stored_name, order, attr, &it.value()});
-    } else {
-      entries.push_back({name, order, &schemaless_attribute(), &it.value()});
-    }
+    const auto [stored, attr] = entry_of(unescaped_name(it.key(), owned));
+    entries.push_back({stored, order, attr, &it.value()});
   }
   sort_entries(entries);
-  return write_entries(entries, false, out);
+  return write_entries(entries, keep_unstored, out);
 }
 
-std::size_t write_record_attribute_map(const attribute& element, const json& value, av_text& out) {
-  std::vector<av_entry> entries;
-  entries.reserve(value.size());
-  std::vector<std::string> owned;
-  owned.reserve(value.size());
-  std::size_t order = 0;
-  for (auto it = value.begin(); it != value.end(); ++it, ++order) {
-    entries.push_back({unescaped_name(it.key(), owned), order, &element, &it.value()});
-  }
-  sort_entries(entries);
-  return write_entries(entries, true, out);
+using map_entry = std::pair<std::string_view, const attribute*>;
+
+// {"M": ...}: DynamoDB counts 3 bytes for a map and one per entry beyond what the entries hold.
+template <typename WriteEntries>
+bool write_m(av_text& out, WriteEntries write_entries_of_map) {
+  out.text.append(R"({"M":)");
+  const std::size_t entries = write_entries_of_map();
+  out.text.push_back('}');
+  out.bytes += 3 + entries;
+  return true;
+}
+
+}  // namespace
+
+std::size_t write_object_attribute_map(const object_shape& shape, const json& value, av_text& out) {
+  return write_map_entries(value, false, out, [&](const std::string& name) {
+    const attribute* attr = shape.find(name);
+    return attr != nullptr ? map_entry{attr->stored_name, attr} : map_entry{name, &schemaless_attribute()};
+  });
+}
+
+bool write_map_attribute_value(const object_shape& shape, const json& value, av_text& out) {
+  return write_m(out, [&] { return write_object_attribute_map(shape, value, out); });
+}
+
+bool write_record_attribute_value(const attribute& element, const json& value, av_text& out) {
+  return write_m(out, [&] {
+    return write_map_entries(value, true, out, [&](const std::string& name) { return map_entry{name, &element}; });
+  });
 }
 
 void write_unstored_value(av_text& out) {

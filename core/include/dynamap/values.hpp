@@ -42,8 +42,10 @@ json object_to_attribute_map(const object_shape& shape, const json& value);
 bool write_value_attribute_value(const attribute& attr, const json& value, av_text& out);
 std::size_t write_object_attribute_map(const object_shape& shape, const json& value, av_text& out);
 
-// A record's entries: `element` for every value, names unescaped. Returns the number written.
-std::size_t write_record_attribute_map(const attribute& element, const json& value, av_text& out);
+// The {"M": ...} of a map attribute (its shape's entries) and of a record (`element` for every
+// value, names unescaped), with the map's size overhead.
+bool write_map_attribute_value(const object_shape& shape, const json& value, av_text& out);
+bool write_record_attribute_value(const attribute& element, const json& value, av_text& out);
 
 // What json_text prints for a value no AttributeValue stands for, as a list or a record holds it.
 // Validation refuses an empty set there today; this keeps the text identical if that changes.

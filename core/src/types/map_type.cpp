@@ -32,11 +32,7 @@ json map_type::to_attribute_value(const attribute& attr, const json& value) cons
 }
 
 bool map_type::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
-  out.text.append(R"({"M":)");
-  const std::size_t entries = write_object_attribute_map(*attr.shape, value, out);
-  out.text.push_back('}');
-  out.bytes += 3 + entries;  // a map's overhead, and a byte per entry
-  return true;
+  return write_map_attribute_value(*attr.shape, value, out);
 }
 
 json map_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,

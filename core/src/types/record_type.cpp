@@ -45,11 +45,7 @@ json record_type::to_attribute_value(const attribute& attr, const json& value) c
 }
 
 bool record_type::write_attribute_value(const attribute& attr, const json& value, av_text& out) const {
-  out.text.append(R"({"M":)");
-  const std::size_t entries = write_record_attribute_map(*attr.element, value, out);
-  out.text.push_back('}');
-  out.bytes += 3 + entries;  // a map's overhead, and a byte per entry
-  return true;
+  return write_record_attribute_value(*attr.element, value, out);
 }
 
 json record_type::from_attribute_value(const attribute& attr, const json& av, const std::string& path,
